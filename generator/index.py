@@ -1,0 +1,124 @@
+"""The archive index: one entity per key across all briefings, related briefings. Pure functions."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from generator.gazetteer import Gazetteer, GazetteerEntry
+from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Kind, Related
+from generator.nlp.entities import KIND_ORDER
+
+RELATED_LIMIT = 5
+COMPANION_LIMIT = 10
+LINKING_KINDS = {"place", "group"}  # what related briefings share
+
+
+def newest_first(article: Article) -> tuple[int, str]:
+    return (-article.date.toordinal(), article.id)
+
+
+def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> Archive:
+    items = sorted(items, key=lambda pair: newest_first(pair[0]))
+    mentions_of: dict[str, list[tuple[Article, ArticleEntity]]] = defaultdict(list)
+    for article, analysis in items:
+        for entity in analysis.entities:
+            mentions_of[entity.key].append((article, entity))
+    known = gazetteer.by_key()
+    entities = {key: merge_entity(key, found, known.get(key)) for key, found in sorted(mentions_of.items())}
+    companions = companions_of(items)
+    entities = {
+        key: replace(entity, companions=tuple(companions[key].most_common_sorted(COMPANION_LIMIT, entities)))
+        for key, entity in entities.items()
+    }
+    briefings = [Briefing(article, analysis) for article, analysis in items]
+    related = related_briefings(briefings, entities)
+    return Archive(
+        briefings=tuple(Briefing(b.article, b.analysis, related[b.id]) for b in briefings),
+        entities=entities,
+    )
+
+
+def merge_entity(
+    key: str, found: list[tuple[Article, ArticleEntity]], entry: GazetteerEntry | None
+) -> Entity:
+    """One entity from its per-article forms: the gazetteer decides, else the archive-wide vote."""
+    votes: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    timeline: Counter[str] = Counter()
+    for article, entity in found:
+        votes.update(dict(entity.votes))
+        names[entity.name] += entity.mentions
+        for alias in entity.aliases:
+            names[alias] += 1
+        timeline[f"{article.date:%Y-%m}"] += entity.mentions
+    if entry is not None:
+        kind: Kind = entry.kind
+        name = entry.name
+    else:
+        kind = max(KIND_ORDER, key=lambda k: (votes[k], -KIND_ORDER.index(k)))
+        canonical = Counter(entity.name for _, entity in found)
+        name = min(canonical, key=lambda n: (-canonical[n], -names[n], n))
+    seen = {name.casefold()}
+    aliases = []
+    for alias in sorted(names, key=lambda n: (-names[n], n)):
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            aliases.append(alias)
+    ids = tuple(dict.fromkeys(article.id for article, _ in found))  # already newest first
+    return Entity(
+        key=key,
+        name=name,
+        kind=kind,
+        aliases=tuple(aliases),
+        briefings=ids,
+        mentions=sum(entity.mentions for _, entity in found),
+        timeline=tuple(sorted(timeline.items())),
+        description=entry.description if entry is not None else None,
+    )
+
+
+class _Counts(Counter):
+    def most_common_sorted(self, limit: int, entities: dict[str, Entity]) -> list[tuple[str, int]]:
+        return sorted(self.items(), key=lambda kv: (-kv[1], entities[kv[0]].name, kv[0]))[:limit]
+
+
+def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Counts]:
+    together: dict[str, _Counts] = defaultdict(_Counts)
+    for _, analysis in items:
+        keys = sorted({e.key for e in analysis.entities})
+        for key in keys:
+            for other in keys:
+                if other != key:
+                    together[key][other] += 1
+    return together
+
+
+def related_briefings(briefings: Sequence[Briefing], entities: dict[str, Entity]) -> dict[str, tuple[Related, ...]]:
+    """Briefings sharing places and groups; a shared entity weighs more the fewer briefings it is in."""
+    total = len(briefings)
+    linking = {b.id: {e.key for e in b.analysis.entities if entities[e.key].kind in LINKING_KINDS}
+               for b in briefings}
+    weight = {key: math.log((total + 1) / len(entity.briefings)) for key, entity in entities.items()}
+    by_entity: dict[str, list[Briefing]] = defaultdict(list)
+    for b in briefings:
+        for key in linking[b.id]:
+            by_entity[key].append(b)
+    result: dict[str, tuple[Related, ...]] = {}
+    for b in briefings:
+        shared: dict[str, set[str]] = defaultdict(set)
+        for key in linking[b.id]:
+            for other in by_entity[key]:
+                if other.id != b.id:
+                    shared[other.id].add(key)
+        scored = []
+        for other_id, keys in shared.items():
+            other = next(x for x in by_entity[next(iter(keys))] if x.id == other_id)
+            ranked = tuple(sorted(keys, key=lambda k: (-weight[k], entities[k].name)))
+            value = round(sum(weight[k] for k in keys), 6)
+            scored.append((-value, newest_first(other.article), Related(other_id, value, ranked)))
+        result[b.id] = tuple(r for *_, r in sorted(scored, key=lambda t: (t[0], t[1]))[:RELATED_LIMIT])
+    return result
+

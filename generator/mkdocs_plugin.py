@@ -1,0 +1,108 @@
+"""The MkDocs plugin: wires the generator into MkDocs events. No analysis logic lives here.
+
+* ``on_config``: generate ``briefings/`` from ``seeds/`` (bad seeds are logged as warnings, so
+  ``mkdocs build --strict`` fails on them after building the rest), and point the snippets extension at
+  the generated folder for the home page's latest briefings;
+* ``on_files``: add every generated page (and ``manifest.json``) to the site beside ``docs/``;
+* ``on_serve``: ``mkdocs serve`` rebuilds when a seed or gazetteer file changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.build import BuildOptions, BuildReport, generate
+from generator.errors import BriefingError
+from generator.nlp.analyse import AnalysisOptions
+from generator.nlp.pipeline import DEFAULT_MODEL
+from generator.reader import DEFAULT_MAX_BYTES
+from generator.render import SiteOptions
+from generator.writer import MARKER
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(base.Config):
+    seeds = c.Type(str, default="seeds")
+    out = c.Type(str, default="briefings")
+    model = c.Type(str, default=DEFAULT_MODEL)
+    gazetteer = c.ListOfItems(c.Type(str), default=[])
+    summary_sentences = c.Type(int, default=3)
+    summary_words = c.Type(int, default=80)
+    key_points = c.Type(int, default=5)
+    max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
+    jobs = c.Type(int, default=1)
+    generate = c.Type(bool, default=True)
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    report: BuildReport | None = None
+
+    def path(self, config: MkDocsConfig, value: str) -> Path:
+        return (Path(config.config_file_path or ".").parent / value).resolve()
+
+    def options(self, config: MkDocsConfig) -> BuildOptions:
+        cfg = self.config
+        return BuildOptions(
+            seeds=self.path(config, cfg.seeds),
+            out=self.path(config, cfg.out),
+            gazetteers=tuple(self.path(config, g) for g in cfg.gazetteer),
+            analysis=AnalysisOptions(
+                model=cfg.model,
+                summary_sentences=cfg.summary_sentences,
+                summary_words=cfg.summary_words,
+                key_points=cfg.key_points,
+                jobs=cfg.jobs,
+            ),
+            site=SiteOptions(site_url=config.site_url or ""),
+            max_bytes=cfg.max_bytes,
+        )
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        options = self.options(config)
+        if self.config.generate:
+            try:
+                self.report = generate(options)
+            except BriefingError as error:
+                raise PluginError(str(error)) from None
+            for problem in self.report.problems:
+                log.warning("%s (skipped; the rest of the archive is built)", problem)
+            log.info(
+                "briefings: %d articles, %d entities; %d pages written, %d removed, %d problems",
+                self.report.articles, self.report.entities, len(self.report.written.written),
+                len(self.report.written.removed), len(self.report.problems),
+            )
+        if "pymdownx.snippets" in config.markdown_extensions:
+            snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+            snippets["base_path"] = [str(options.out)]
+            snippets.setdefault("check_paths", True)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        out = self.path(config, self.config.out)
+        if not out.is_dir():
+            raise PluginError(f"generated folder {out} does not exist: run `briefings build` first")
+        for path in sorted(out.rglob("*")):
+            relative = path.relative_to(out).as_posix()
+            if not path.is_file() or relative == MARKER or any(
+                part.startswith((".", "_")) for part in Path(relative).parts
+            ):
+                continue
+            if files.get_file_from_path(relative) is not None:
+                raise PluginError(f"{relative} exists both in docs/ and in the generated {out.name}/: rename one")
+            files.append(File(relative, str(out), config.site_dir, config.use_directory_urls))
+        return files
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        server.watch(str(self.path(config, self.config.seeds)))
+        for gazetteer in self.config.gazetteer:
+            server.watch(str(self.path(config, gazetteer)))
+        return server

@@ -1,0 +1,140 @@
+"""The archive's data model: frozen dataclasses, no spaCy, no Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["person", "place", "group"]
+KINDS: tuple[Kind, ...] = ("person", "place", "group")
+KIND_FOLDERS: dict[str, str] = {"person": "people", "place": "places", "group": "groups"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of an article's body; ``crosshead`` blocks are sub-headings, not prose."""
+
+    text: str
+    line: int
+    crosshead: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article as the reader found it, validated and normalised."""
+
+    id: str
+    path: str  # relative to the seeds folder, for messages and the source box
+    line: int  # where the article starts in its file (JSON Lines: its line)
+    date: dt.date
+    title: str | None  # None: derive from the lead
+    source: str | None  # agency
+    dateline: str | None
+    caption: str | None
+    credit: str | None
+    paragraphs: tuple[Paragraph, ...]
+    url: str | None
+    tags: tuple[str, ...]
+    digest: str  # sha256 of the normalised article
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if not p.crosshead)
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph: int  # index into Article.paragraphs; -1 for the caption
+    position: int  # order of the sentence in the body
+    entities: tuple[str, ...] = ()  # keys of the entities it mentions
+
+
+@dataclass(frozen=True)
+class ArticleEntity:
+    """An entity as one article mentions it."""
+
+    key: str
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...]  # other names this article used
+    mentions: int
+    votes: tuple[tuple[str, int], ...] = ()  # kind -> mentions voting for it
+    from_gazetteer: bool = False
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the analysis found in one article."""
+
+    article_id: str
+    title: str
+    summary: tuple[str, ...]
+    key_points: tuple[str, ...]
+    entities: tuple[ArticleEntity, ...]
+    sentences: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity across the archive: one key, one page."""
+
+    key: str
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...]
+    briefings: tuple[str, ...]  # ids, newest first
+    mentions: int
+    companions: tuple[tuple[str, int], ...] = ()  # (key, shared briefings), most first
+    timeline: tuple[tuple[str, int], ...] = ()  # (YYYY-MM, mentions), oldest first
+    description: str | None = None
+
+    @property
+    def url(self) -> str:
+        return f"{KIND_FOLDERS[self.kind]}/{self.key}/"
+
+    @property
+    def path(self) -> str:
+        return f"{KIND_FOLDERS[self.kind]}/{self.key}.md"
+
+
+@dataclass(frozen=True)
+class Related:
+    id: str
+    score: float
+    shared: tuple[str, ...]  # keys of the shared places and groups, rarest first
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """An article with its analysis, placed in the archive."""
+
+    article: Article
+    analysis: Analysis
+    related: tuple[Related, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def url(self) -> str:
+        return f"briefings/{self.article.date:%Y/%m/%d}/{self.article.id}/"
+
+    @property
+    def path(self) -> str:
+        return f"briefings/{self.article.date:%Y/%m/%d}/{self.article.id}.md"
+
+
+@dataclass(frozen=True)
+class Archive:
+    briefings: tuple[Briefing, ...]  # newest first
+    entities: dict[str, Entity]  # by key
+
+    def briefing(self, id: str) -> Briefing:
+        return next(b for b in self.briefings if b.id == id)

@@ -1,0 +1,133 @@
+"""Articles -> :class:`Analysis`, with the real spaCy pipeline. spaCy ``Doc`` objects never leave this module.
+
+Each caption, paragraph and crosshead is its own ``Doc``: news structure decides the first sentence
+boundaries, so a caption, a dateline or a crosshead can never merge into the lead sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from generator.gazetteer import Gazetteer
+from generator.model import Analysis, Article
+from generator.nlp.abbreviations import find_pairs
+from generator.nlp.entities import Mention, group_mentions
+from generator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from generator.summarise import SentenceInfo, summarise
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    model: str = DEFAULT_MODEL
+    summary_sentences: int = 3
+    summary_words: int = 80
+    key_points: int = 5
+    jobs: int = 1
+    batch_size: int = 64
+
+
+@dataclass
+class _Collected:
+    sentences: list[tuple[str, int, bool, tuple[tuple[str, str], ...]]]  # text, paragraph, prose, tokens
+    mentions: list[Mention]
+    pairs: list[tuple[str, str]]
+
+
+def analyse(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer,
+    options: AnalysisOptions = AnalysisOptions(),
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Analysis]:
+    """Analyse every article in one ``nlp.pipe`` stream; results keyed by article ID."""
+    if not articles:
+        return {}
+    nlp = load_pipeline(options.model, gazetteer)
+    collected = [_Collected([], [], []) for _ in articles]
+
+    def units():
+        for index, article in enumerate(articles):
+            if article.caption:
+                yield article.caption, (index, -1, False)
+            for number, paragraph in enumerate(article.paragraphs):
+                yield paragraph.text, (index, number, not paragraph.crosshead)
+
+    current: int | None = None
+    for doc, (index, paragraph, prose) in nlp.pipe(
+        units(), as_tuples=True, batch_size=options.batch_size, n_process=max(1, options.jobs)
+    ):
+        if progress and current is not None and index != current:
+            progress(index - current)
+        current = index
+        collect(doc, paragraph, prose, collected[index])
+    if progress and current is not None:
+        progress(len(articles) - current)
+    return {
+        article.id: finish(article, found, gazetteer, options)
+        for article, found in zip(articles, collected, strict=True)
+    }
+
+
+def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
+    offset = len(into.sentences)
+    starts = {}
+    for number, sent in enumerate(doc.sents):
+        tokens = tuple((t.text_with_ws, t.pos_) for t in sent)
+        into.sentences.append((sent.text.strip(), paragraph, prose, tokens))
+        starts[sent.start] = offset + number
+    sentence_of = {}
+    current = offset
+    for token in doc:
+        current = starts.get(token.i, current)
+        sentence_of[token.i] = current
+    for ent in doc.ents:
+        into.mentions.append(Mention(ent.text, ent.label_, sentence_of[ent.start], ent.ent_id_))
+    for long, short in find_pairs(doc):
+        into.pairs.append((long.text, short.text))
+        # A long form the model missed still names the entity: count it with the short form's label.
+        label = next((e.label_ for e in doc.ents if e.text == short.text), "ORG")
+        if not any(e.start == long.start and e.end == long.end for e in doc.ents):
+            into.mentions.append(Mention(long.text, label, sentence_of[long.start]))
+        if not any(e.start == short.start and e.end == short.end for e in doc.ents):
+            into.mentions.append(Mention(short.text, label, sentence_of[short.start]))
+
+
+def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
+    entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer)
+    keys_by_sentence: dict[int, list[str]] = {}
+    for index, mention in enumerate(found.mentions):
+        if index in key_of:
+            keys_by_sentence.setdefault(mention.sentence, []).append(key_of[index])
+    sentences = [
+        SentenceInfo(
+            text=text,
+            position=position,
+            paragraph=paragraph,
+            prose=prose,
+            entities=tuple(dict.fromkeys(keys_by_sentence.get(position, ()))),
+            tokens=tokens,
+        )
+        for position, (text, paragraph, prose, tokens) in enumerate(found.sentences)
+        if text
+    ]
+    digest = summarise(
+        sentences,
+        article.title,
+        summary_sentences=options.summary_sentences,
+        summary_words=options.summary_words,
+        key_points=options.key_points,
+    )
+    return Analysis(
+        article_id=article.id,
+        title=digest.title,
+        summary=digest.summary,
+        key_points=digest.key_points,
+        entities=entities,
+        sentences=len(sentences),
+    )

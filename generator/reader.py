@@ -1,0 +1,363 @@
+"""Files in ``seeds/`` -> :class:`Article`. All validation of input lives here.
+
+Three formats, recognised by content as well as by extension:
+
+* wire text: an optional first line ``date YYYY-MM-DD <photo caption> (AFP Photo/NAME)``, paragraphs
+  separated by blank lines, a lead that may open with a dateline ``Baghdad (AFP) - `` and crossheads such
+  as ``- 'Victory after victory' -`` on a line of their own;
+* Markdown with YAML front matter (``id``, ``title``, ``date``, ``source``, ``url``, ``dateline``, ``tags``);
+* JSON Lines (``*.jsonl``): one article per line, the same fields plus ``text``.
+
+A file that cannot be read raises :class:`InputError` naming the file, the line and the fix;
+:func:`read_seeds` collects those and goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import InputError
+from generator.model import Article, Paragraph
+from generator.text import clean_text, is_safe_id
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 2_000_000
+SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
+FIELDS = ("id", "title", "date", "source", "url", "dateline", "tags", "text")
+
+_DATE_LINE = re.compile(r"^date\s+(\S+)(?:\s+(.*))?$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A trailing parenthesis that credits a photo: "(AFP Photo/AHMAD AL-RUBAYE)", "(Reuters/Name)".
+_CREDIT = re.compile(r"\s*\(([^()]*(?:\bphoto\b|/)[^()]*)\)\s*$", re.IGNORECASE)
+# "Baghdad (AFP) - ", "BEIRUT, Lebanon (Reuters) — ", "Kabul (AFP) -- "
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:, [A-Z][A-Za-z'’.\- ]{1,30})?)\s*"
+    r"\((?P<agency>[A-Z][A-Za-z&.\- ]{1,24})\)\s*[-–—]{1,2}\s+"
+)
+_CROSSHEAD = re.compile(r"^[-–—]\s+(?P<text>.+?)\s+[-–—]$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    articles: tuple[Article, ...]
+    problems: tuple[InputError, ...]
+
+
+def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Read every article under ``seeds``; bad files become problems, the rest are returned by ID."""
+    articles: dict[str, Article] = {}
+    problems: list[InputError] = []
+    if not seeds.is_dir():
+        raise InputError(str(seeds), "the seeds folder does not exist", "create it or pass --seeds DIR")
+    for path in seed_files(seeds):
+        rel = path.relative_to(seeds).as_posix()
+        try:
+            found = read_file(path, rel, max_bytes=max_bytes)
+        except InputError as error:
+            problems.append(error)
+            continue
+        for article in found:
+            if article.id in articles:
+                first = articles[article.id]
+                problems.append(
+                    InputError(
+                        rel,
+                        f"duplicate ID {article.id!r}, already used by {first.path}",
+                        "give one of the two articles another ID (front matter `id:` or the file name)",
+                        line=article.line,
+                    )
+                )
+                continue
+            articles[article.id] = article
+    return ReadResult(tuple(articles[k] for k in sorted(articles)), tuple(problems))
+
+
+def seed_files(seeds: Path) -> list[Path]:
+    """Article files under ``seeds``, sorted; hidden files and names starting with '_' are skipped."""
+    return sorted(
+        p
+        for p in seeds.rglob("*")
+        if p.is_file()
+        and not any(part.startswith((".", "_")) for part in p.relative_to(seeds).parts)
+        and p.name.lower() not in {"readme.md", "readme.txt", "readme"}
+    )
+
+
+def read_file(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Read one file; raise :class:`InputError` if it cannot be used."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError(rel, f"unsupported file type {path.suffix or '(none)'!r}",
+                         "save the article as .txt (wire text), .md (front matter) or .jsonl")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(rel, f"file is {size:,} bytes, over the limit of {max_bytes:,}",
+                         "split it into one article per file, or raise `max_bytes` in mkdocs.yml")
+    text = decode(path.read_bytes(), rel)
+    if not text.strip():
+        raise InputError(rel, "the file is empty", "add the article text, or delete the file", line=1)
+    if path.suffix.lower() == ".jsonl":
+        return list(read_jsonl(text, rel, path.stem))
+    if text.startswith("---\n"):
+        return [read_front_matter(text, rel, path.stem)]
+    return [read_wire(text, rel, path.stem)]
+
+
+def decode(data: bytes, rel: str) -> str:
+    """UTF-8 (a byte-order mark is dropped), CRLF and CR folded to LF; NUL bytes refused."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(rel, "the file contains NUL bytes (binary data?)",
+                         "save the article as UTF-8 text", line=line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(rel, f"bytes that are not UTF-8 at byte {error.start}",
+                         "re-save the file as UTF-8", line=line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_date(value: Any, rel: str, line: int | None) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value is None or str(value).strip() == "":
+        raise InputError(rel, "the article has no date",
+                         "add `date: YYYY-MM-DD` (front matter) or a first line `date YYYY-MM-DD`", line=line)
+    text = str(value).strip()
+    if not _ISO_DATE.match(text):
+        raise InputError(rel, f"date {text!r} is not in the form YYYY-MM-DD",
+                         "write the date as YYYY-MM-DD, for example 2017-09-21", line=line)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(rel, f"date {text!r} does not exist", "correct the day or month", line=line) from None
+
+
+def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
+    """Blocks separated by blank lines, each with the line it starts on; lines inside a block are joined."""
+    block: list[str] = []
+    start = first_line
+    for number, raw in enumerate(text.split("\n"), start=first_line):
+        if raw.strip():
+            if not block:
+                start = number
+            block.append(raw.strip())
+        elif block:
+            yield start, " ".join(block)
+            block = []
+    if block:
+        yield start, " ".join(block)
+
+
+def parse_body(text: str, first_line: int, markdown: bool) -> tuple[Paragraph, ...]:
+    paragraphs = []
+    for line, block in split_paragraphs(text, first_line):
+        crosshead = _CROSSHEAD.match(block)
+        heading = _MD_HEADING.match(block) if markdown else None
+        if markdown:
+            block = _MD_LINK.sub(r"\1", block)
+        if crosshead or heading:
+            inner = (crosshead or heading).group("text")  # type: ignore[union-attr]
+            paragraphs.append(Paragraph(clean_text(inner), line, crosshead=True))
+        else:
+            cleaned = clean_text(block)
+            if cleaned:
+                paragraphs.append(Paragraph(cleaned, line))
+    return tuple(paragraphs)
+
+
+def split_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], str | None, str | None]:
+    """Take ``Baghdad (AFP) - `` off the lead: returns (paragraphs, dateline place, agency)."""
+    body = [i for i, p in enumerate(paragraphs) if not p.crosshead]
+    if not body:
+        return paragraphs, None, None
+    first = body[0]
+    lead = paragraphs[first]
+    match = _DATELINE.match(lead.text)
+    if not match:
+        return paragraphs, None, None
+    place = match.group("place").strip()
+    if place.isupper():
+        place = ", ".join(part.strip().title() for part in place.split(","))
+    rest = lead.text[match.end():]
+    rest = rest[:1].upper() + rest[1:]
+    changed = (*paragraphs[:first], Paragraph(rest, lead.line), *paragraphs[first + 1:])
+    return changed, place, match.group("agency").strip()
+
+
+def digest(*parts: str | None) -> str:
+    return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
+
+
+def read_wire(text: str, rel: str, stem: str) -> Article:
+    lines = text.split("\n")
+    first = lines[0].strip()
+    match = _DATE_LINE.match(first)
+    if not match:
+        raise InputError(rel, "wire text without a date line",
+                         "make the first line `date YYYY-MM-DD <photo caption>`, or use front matter", line=1)
+    date = parse_date(match.group(1), rel, 1)
+    caption, credit = split_credit(clean_text(match.group(2) or ""))
+    paragraphs = parse_body("\n".join(lines[1:]), 2, markdown=False)
+    paragraphs, dateline, agency = split_dateline(paragraphs)
+    return make_article(rel, stem, 1, {}, date, paragraphs, caption, credit, dateline, agency)
+
+
+def split_credit(caption: str) -> tuple[str | None, str | None]:
+    if not caption:
+        return None, None
+    match = _CREDIT.search(caption)
+    if not match:
+        return caption, None
+    return caption[: match.start()].strip() or None, match.group(1).strip()
+
+
+def read_front_matter(text: str, rel: str, stem: str) -> Article:
+    lines = text.split("\n")
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "..."))
+    except StopIteration:
+        raise InputError(rel, "front matter opened with '---' is never closed",
+                         "add a line '---' after the last front matter field", line=1) from None
+    meta = load_yaml_mapping("\n".join(lines[1:end]), rel, first_line=2)
+    date = parse_date(meta.get("date"), rel, field_line(lines, "date", end))
+    paragraphs = parse_body("\n".join(lines[end + 1:]), end + 2, markdown=True)
+    dateline = meta.get("dateline")
+    agency = None
+    if not dateline:
+        paragraphs, dateline, agency = split_dateline(paragraphs)
+    return make_article(rel, stem, 1, meta, date, paragraphs, None, None, dateline, agency,
+                        id_line=field_line(lines, "id", end))
+
+
+def field_line(lines: list[str], key: str, end: int) -> int | None:
+    for i, line in enumerate(lines[1:end], start=2):
+        if line.startswith(f"{key}:"):
+            return i
+    return None
+
+
+def load_yaml_mapping(source: str, rel: str, first_line: int) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + first_line if mark is not None else first_line
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(rel, f"front matter is not valid YAML ({problem})",
+                         "correct the YAML (quote values that contain ':' or '#')", line=line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(rel, "front matter must be a mapping of `key: value` lines",
+                         "write one `key: value` per line", line=first_line)
+    unknown = sorted(str(k) for k in data if k not in FIELDS)
+    if unknown:
+        log.info("%s: front matter fields ignored: %s", rel, ", ".join(unknown))
+    return data
+
+
+def read_jsonl(text: str, rel: str, stem: str) -> Iterator[Article]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(rel, f"not valid JSON ({error.msg} at column {error.colno})",
+                             "write one JSON object per line", line=number) from None
+        if not isinstance(record, dict):
+            raise InputError(rel, "each line must be a JSON object", "write one {...} object per line",
+                             line=number)
+        body = record.get("text")
+        if not isinstance(body, str):
+            raise InputError(rel, "the article has no `text`", "add the article's text as `text`",
+                             line=number)
+        date = parse_date(record.get("date"), rel, number)
+        paragraphs = parse_body(body, number, markdown=False)
+        dateline = record.get("dateline")
+        agency = None
+        if not dateline:
+            paragraphs, dateline, agency = split_dateline(paragraphs)
+        fallback = f"{stem}-{number}"
+        yield make_article(rel, fallback, number, record, date, paragraphs, None, None, dateline, agency,
+                           id_line=number, line=number)
+
+
+def optional_str(meta: dict[str, Any], key: str, rel: str, line: int | None) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise InputError(rel, f"`{key}` must be text, not {type(value).__name__}",
+                         f"write `{key}` as a plain quoted string", line=line)
+    return clean_text(str(value)) or None
+
+
+def make_article(
+    rel: str,
+    stem: str,
+    start: int,
+    meta: dict[str, Any],
+    date: dt.date,
+    paragraphs: tuple[Paragraph, ...],
+    caption: str | None,
+    credit: str | None,
+    dateline: Any,
+    agency: str | None,
+    id_line: int | None = None,
+    line: int | None = None,
+) -> Article:
+    """Validate what every format shares (ID, body, fields) and build the :class:`Article`."""
+    where = line or start
+    if not any(not p.crosshead for p in paragraphs):
+        raise InputError(rel, "the article has no body text", "add the article's paragraphs, or delete it",
+                         line=where)
+    raw_id = meta.get("id")
+    article_id = str(raw_id).strip() if raw_id is not None else stem
+    if not is_safe_id(article_id):
+        origin = "`id`" if raw_id is not None else "the file name"
+        raise InputError(rel, f"ID {article_id!r} (from {origin}) is not a safe URL segment",
+                         "use only letters, digits, '.', '_' and '-' (at most 120), not starting with '.'",
+                         line=id_line if raw_id is not None else None)
+    tags = meta.get("tags") or ()
+    if isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list | tuple) or not all(isinstance(t, str | int) for t in tags):
+        raise InputError(rel, "`tags` must be a list of words", "write `tags: [iraq, conflict]`", line=where)
+    url = optional_str(meta, "url", rel, where)
+    if url and not re.match(r"^https?://", url):
+        raise InputError(rel, f"url {url!r} is not an http(s) address", "give the article's web address",
+                         line=where)
+    title = optional_str(meta, "title", rel, where)
+    return Article(
+        id=article_id,
+        path=rel,
+        line=start,
+        date=date,
+        title=title,
+        source=optional_str(meta, "source", rel, where) or agency,
+        dateline=clean_text(str(dateline)) if dateline else None,
+        caption=caption,
+        credit=credit,
+        paragraphs=paragraphs,
+        url=url,
+        tags=tuple(sorted({clean_text(str(t)) for t in tags} - {""})),
+        digest=digest(article_id, str(date), title, caption, credit,
+                      *(("#" if p.crosshead else "") + p.text for p in paragraphs)),
+    )

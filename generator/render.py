@@ -1,0 +1,204 @@
+"""Archive -> the text of every generated file (Markdown pages and manifest.json). Writes nothing.
+
+Article text is untrusted. Templates are Jinja2 with ``finalize`` set to :func:`md_escape`: every value
+printed with ``{{ }}`` reaches the page as text unless it is a :class:`Markdown` value built here (links
+whose targets are generated paths, never article text).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+
+from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity
+
+TEMPLATES = Path(__file__).with_name("templates")
+LATEST = 10
+WORDS_PER_MINUTE = 220
+KIND_TITLES = {"person": "People", "place": "Places", "group": "Groups"}
+KIND_SINGULAR = {"person": "Person", "place": "Place", "group": "Group"}
+
+_INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
+_LINE_START = re.compile(r"^(\s*)([-+*>#]|\d+[.)])")
+
+
+class Markdown(str):
+    """Text that is already safe Markdown (built by this module), printed as it is."""
+
+
+def md_escape(value: object) -> str:
+    """Make any text show as itself in Markdown: no HTML, no links, no emphasis, no block syntax."""
+    if isinstance(value, Markdown):
+        return value
+    text = re.sub(r"\s+", " ", str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def safe_url(url: str) -> str:
+    """An http(s) address for a Markdown link target: anything that could end the link is percent-encoded."""
+    return quote(url, safe=":/?#=&%.~_-+@,;!$")
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one generated page to another, as MkDocs resolves (and validates) .md links."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    site_url: str = ""  # e.g. https://example.org/archive/ (from mkdocs.yml), for permanent URLs
+
+
+class Renderer:
+    def __init__(self, archive: Archive, options: SiteOptions = SiteOptions()) -> None:
+        self.archive = archive
+        self.options = options
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            finalize=md_escape,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+            # Markdown uses "{#id}" for heading anchors: move Jinja's comments out of its way.
+            comment_start_string="<#--",
+            comment_end_string="--#>",
+        )
+        self.env.globals.update(
+            KIND_TITLES=KIND_TITLES, KIND_SINGULAR=KIND_SINGULAR, KINDS=KINDS, md=md_escape,
+        )
+        self.by_id = {b.id: b for b in archive.briefings}
+
+    # -- links ------------------------------------------------------------------------------------
+    def link(self, text: str, from_path: str, to_path: str) -> Markdown:
+        return Markdown(f"[{md_escape(text)}]({relative(from_path, to_path)})")
+
+    def code(self, text: str) -> Markdown:
+        """An inline code span around any text (Markdown escapes HTML inside code spans itself)."""
+        text = " ".join(str(text).split())
+        longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+        fence = "`" * (longest + 1)
+        pad = " " if text.startswith("`") or text.endswith("`") else ""
+        return Markdown(f"{fence}{pad}{text}{pad}{fence}")
+
+    def entity_link(self, key: str, from_path: str) -> Markdown:
+        entity = self.archive.entities[key]
+        return self.link(entity.name, from_path, entity.path)
+
+    def briefing_link(self, id: str, from_path: str) -> Markdown:
+        briefing = self.by_id[id]
+        return self.link(briefing.analysis.title, from_path, briefing.path)
+
+    def permanent_url(self, url: str) -> str:
+        base = self.options.site_url
+        return (base.rstrip("/") + "/" + url) if base else "/" + url
+
+    # -- pages ------------------------------------------------------------------------------------
+    def render(self, template: str, **context: object) -> str:
+        return self.env.get_template(template).render(r=self, **context)
+
+    def briefing(self, b: Briefing) -> str:
+        entities = [(self.archive.entities[e.key], e) for e in b.analysis.entities]
+        groups = {kind: [(ent, seen) for ent, seen in entities if ent.kind == kind] for kind in KINDS}
+        minutes = max(1, round(b.article.words / WORDS_PER_MINUTE))
+        return self.render("briefing.md.j2", b=b, a=b.article, groups=groups, minutes=minutes,
+                           permanent=self.permanent_url(b.url),
+                           source_url=Markdown(f"<{safe_url(b.article.url)}>") if b.article.url else None)
+
+    def entity(self, e: Entity) -> str:
+        return self.render("entity.md.j2", e=e, briefings=[self.by_id[i] for i in e.briefings],
+                           permanent=self.permanent_url(e.url))
+
+    def entity_index(self, kind: str) -> str:
+        entities = sorted((e for e in self.archive.entities.values() if e.kind == kind),
+                          key=lambda e: (e.name.casefold(), e.key))
+        letters: dict[str, list[Entity]] = defaultdict(list)
+        for e in entities:
+            first = e.name[:1].upper()
+            letters[first if first.isalpha() and first.isascii() else "#"].append(e)
+        return self.render("entity_index.md.j2", kind=kind, letters=sorted(letters.items()),
+                           path=f"{KIND_FOLDERS[kind]}/index.md", count=len(entities))
+
+    def archive_index(self) -> str:
+        months: dict[str, list[Briefing]] = defaultdict(list)
+        for b in self.archive.briefings:
+            months[f"{b.article.date:%Y-%m}"].append(b)
+        return self.render("archive.md.j2", months=sorted(months.items(), reverse=True),
+                           path="briefings/index.md")
+
+    def latest(self) -> str:
+        counts = {kind: sum(1 for e in self.archive.entities.values() if e.kind == kind) for kind in KINDS}
+        top = {kind: sorted((e for e in self.archive.entities.values() if e.kind == kind),
+                            key=lambda e: (-len(e.briefings), e.name))[:8] for kind in KINDS}
+        dates = [b.article.date for b in self.archive.briefings]
+        return self.render("latest.md.j2", latest=self.archive.briefings[:LATEST], counts=counts, top=top,
+                           first=min(dates) if dates else None, last=max(dates) if dates else None,
+                           path="index.md")
+
+    def manifest(self) -> str:
+        data = {
+            "version": 1,
+            "briefings": [
+                {
+                    "id": b.id,
+                    "url": b.url,
+                    "title": b.analysis.title,
+                    "date": b.article.date.isoformat(),
+                    "source": b.article.source or "",
+                    "dateline": b.article.dateline or "",
+                    "summary": " ".join(b.analysis.summary),
+                    "entities": [
+                        {
+                            "key": e.key,
+                            "name": self.archive.entities[e.key].name,
+                            "kind": self.archive.entities[e.key].kind,
+                            "aliases": list(e.aliases),
+                            "mentions": e.mentions,
+                        }
+                        for e in b.analysis.entities
+                    ],
+                    "related": [r.id for r in b.related],
+                }
+                for b in self.archive.briefings
+            ],
+            "entities": [
+                {
+                    "key": e.key,
+                    "name": e.name,
+                    "kind": e.kind,
+                    "aliases": list(e.aliases),
+                    "url": e.url,
+                    "briefings": list(e.briefings),
+                }
+                for e in sorted(self.archive.entities.values(), key=lambda e: e.key)
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def render_site(archive: Archive, options: SiteOptions = SiteOptions()) -> dict[str, str]:
+    """Every generated file, by its path relative to the output folder."""
+    r = Renderer(archive, options)
+    files: dict[str, str] = {
+        "_latest.md": r.latest(),
+        "briefings/index.md": r.archive_index(),
+        "manifest.json": r.manifest(),
+    }
+    for kind in KINDS:
+        files[f"{KIND_FOLDERS[kind]}/index.md"] = r.entity_index(kind)
+    for b in archive.briefings:
+        files[b.path] = r.briefing(b)
+    for e in archive.entities.values():
+        files[e.path] = r.entity(e)
+    return dict(sorted(files.items()))
+

@@ -1,0 +1,41 @@
+"""Small text helpers shared by every step: cleaning untrusted text and making URL slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Bidirectional overrides/isolates and zero-width characters: invisible, and able to disguise a name.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+_SPACE = re.compile(r"\s+")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$")
+RESERVED_SLUGS = frozenset({"index", "search", "assets", "stylesheets", "con", "nul", "prn", "aux"})
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, drop invisible and control characters, fold runs of white space to one space."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = "".join(ch if unicodedata.category(ch) != "Cc" or ch in "\t\n" else " " for ch in text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def slugify(text: str) -> str:
+    """The one slug function for every URL: ASCII, lower case, words joined by '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not slug:  # a name in a script without an ASCII transliteration
+        slug = "x-" + "-".join(f"{ord(c):x}" for c in text.strip()[:12])
+    if slug in RESERVED_SLUGS:
+        slug += "-1"
+    return slug[:80].strip("-")
+
+
+def is_safe_id(value: str) -> bool:
+    """An ID may only be a single path segment of letters, digits, '.', '_' and '-'."""
+    return bool(_ID.match(value)) and ".." not in value and value.lower() not in RESERVED_SLUGS
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
