@@ -192,8 +192,7 @@ def split_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, 
     if not match:
         return paragraphs, None, None
     place = match.group("place").strip()
-    if place.isupper():
-        place = ", ".join(part.strip().title() for part in place.split(","))
+    place = ", ".join(part.strip().title() if part.strip().isupper() else part.strip() for part in place.split(","))
     rest = lead.text[match.end():]
     rest = rest[:1].upper() + rest[1:]
     changed = (*paragraphs[:first], Paragraph(rest, lead.line), *paragraphs[first + 1:])
@@ -256,7 +255,8 @@ def load_yaml_mapping(source: str, rel: str, first_line: int) -> dict[str, Any]:
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Where the broken construct opened (an unclosed bracket), else where parsing stopped.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark is not None else first_line
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise InputError(rel, f"front matter is not valid YAML ({problem})",

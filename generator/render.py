@@ -26,7 +26,7 @@ KIND_TITLES = {"person": "People", "place": "Places", "group": "Groups"}
 KIND_SINGULAR = {"person": "Person", "place": "Place", "group": "Group"}
 
 _INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
-_LINE_START = re.compile(r"^(\s*)([-+*>#]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+*>#.)])")
 
 
 class Markdown(str):
@@ -40,7 +40,7 @@ def md_escape(value: object) -> str:
     text = re.sub(r"\s+", " ", str(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
 
 
 def safe_url(url: str) -> str:

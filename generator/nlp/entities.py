@@ -162,6 +162,7 @@ def group_mentions(
     for full in person_votes:
         by_surname[surname(full).casefold()].add(clusters.find(full))
         by_surname[full.split()[-1].casefold()].add(clusters.find(full))
+    surnames: set[str] = set()
     labels_of: dict[str, set[str]] = defaultdict(set)
     for _, mention, name, _ in kept:
         labels_of[name].add(mention.label)
@@ -173,6 +174,7 @@ def group_mentions(
         owners = by_surname.get(name.casefold(), set())
         if len(owners) == 1:
             clusters.union(next(iter(owners)), name)
+            surnames.add(name)  # its mentions now refer to a person, and vote so
 
     members: dict[str, list[tuple[int, Mention, str, str]]] = defaultdict(list)
     for item in kept:
@@ -186,7 +188,8 @@ def group_mentions(
         entry = by_key[keys[0]] if keys else None
         votes: Counter[str] = Counter()
         for _, mention, name, _ in items:
-            votes[KIND_OF_LABEL[mention.label]] += 2 if len(name.split()) > 1 else 1
+            label = "PERSON" if name in surnames else mention.label
+            votes[KIND_OF_LABEL[label]] += 2 if len(name.split()) > 1 else 1
         if entry:
             kind = entry.kind
         else:

@@ -1,0 +1,92 @@
+"""The real model (en_core_web_sm) on articles the tests write themselves."""
+
+import datetime as dt
+
+import pytest
+
+from generator.model import Article, Paragraph
+from generator.nlp.analyse import analyse
+from generator.reader import read_file
+
+
+def article(paragraphs, caption=None, credit=None, dateline=None, title=None, id="t"):
+    return Article(id=id, path=f"{id}.txt", line=1, date=dt.date(2020, 1, 1), title=title, source="AFP",
+                   dateline=dateline, caption=caption, credit=credit,
+                   paragraphs=tuple(Paragraph(text, i, crosshead=text.startswith("'")) for i, text in
+                                    enumerate(paragraphs)),
+                   url=None, tags=(), digest="0")
+
+
+@pytest.fixture(scope="module")
+def flood(gazetteer):
+    from pathlib import Path
+
+    (a,) = read_file(Path(__file__).parent / "data" / "wire_flood.txt", "wire_flood.txt")
+    return a, analyse([a], gazetteer)[a.id]
+
+
+def by_name(analysis):
+    return {e.name: e for e in analysis.entities}
+
+
+def test_people_places_groups_of_a_wire_article(flood):
+    _, result = flood
+    found = by_name(result)
+    assert found["Hassan Ali Khaire"].kind == "person"
+    assert "Khaire" in found["Hassan Ali Khaire"].aliases
+    for place in ("Somalia", "Ethiopia", "Kenya", "Mogadishu"):
+        assert found[place].kind == "place", place
+    assert found["Office for the Coordination of Humanitarian Affairs"].aliases == ("OCHA",)
+    assert found["African Union mission in Somalia"].aliases == ("AMISOM",)
+    assert found["United Nations"].kind == "group" and "UN" in found["United Nations"].aliases
+    assert found["Al-Shabaab"].kind == "group"
+
+
+def test_nothing_listed_twice_and_no_credit_or_adjective(flood):
+    _, result = flood
+    names = [n.casefold() for e in result.entities for n in (e.name, *e.aliases)]
+    assert len(names) == len(set(names))
+    assert not {"somali", "marta okafor", "afp", "afp photo"} & set(names)
+
+
+def test_caption_and_dateline_never_merge_into_the_lead(flood):
+    a, result = flood
+    assert result.summary[0].startswith("Floods along the Shabelle river")
+    assert all("Mogadishu (AFP)" not in s for s in result.summary)
+    assert all(a.caption not in s for s in (*result.summary, *result.key_points))
+
+
+def test_summary_key_points_and_title(flood):
+    _, result = flood
+    assert 2 <= len(result.summary) <= 3 and sum(len(s.split()) for s in result.summary) <= 80
+    assert 3 <= len(result.key_points) <= 5
+    assert not set(result.key_points) & set(result.summary)
+    assert 4 <= len(result.title.split()) <= 12
+    assert not result.title.endswith((",", " the", " of", " from"))
+
+
+def test_gazetteer_aliases_are_found_and_merged(gazetteer):
+    a = article([
+        "Iraqi forces pushed into the last districts held by the Islamic State group on Tuesday.",
+        "IS fighters fled towards Syria, and Daesh commanders were reported killed.",
+        "Kurdish officials said ISIS still held two villages.",
+    ])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    group = found["Islamic State group"]
+    assert group.kind == "group" and group.key == "islamic-state"
+    assert {"IS", "Daesh", "ISIS"} <= set(group.aliases)
+    assert "Iraqi" not in found and "Kurdish" not in found
+    assert found["Syria"].kind == "place"
+
+
+def test_reverse_abbreviation_pair(gazetteer):
+    a = article(["Fighters of the SDF (Syrian Democratic Forces) entered the town on Monday, officials said.",
+                 "The SDF said the town was secure."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Syrian Democratic Forces"].aliases == ("SDF",)
+    assert found["Syrian Democratic Forces"].kind == "group"
+
+
+def test_analysis_is_deterministic(gazetteer, flood):
+    a, first = flood
+    assert analyse([a], gazetteer)[a.id] == first

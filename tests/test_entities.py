@@ -1,0 +1,93 @@
+"""Entity rules on hand-made mentions (no model): each rule of generator.nlp.entities in turn."""
+
+from generator.nlp.abbreviations import long_form, looks_like_abbreviation
+from generator.nlp.entities import Mention, group_mentions, normalise, strip_titles
+
+
+def entities(gazetteer, mentions, pairs=()):
+    found, _ = group_mentions([Mention(text, label, i) for i, (text, label) in enumerate(mentions)], pairs,
+                              gazetteer)
+    return {e.name: e for e in found}
+
+
+def test_normalise_drops_articles_possessives_titles_and_junk():
+    assert normalise("the Syrian Democratic Forces", "ORG") == "Syrian Democratic Forces"
+    assert normalise("Abadi's", "PERSON") == "Abadi"
+    assert normalise("Prime Minister Haider al-Abadi", "PERSON") == "Haider al-Abadi"
+    assert normalise("#ISF", "PERSON") == ""
+    assert normalise("state", "ORG") == ""
+    assert normalise("Monday", "GPE") == ""
+    assert strip_titles("Lt. Gen. Abdul Amir Yarallah") == "Abdul Amir Yarallah"
+    assert strip_titles("President") == "President"  # a lone title is left alone
+
+
+def test_identical_names_merge_and_count(gazetteer):
+    found = entities(gazetteer, [("Mandera", "GPE"), ("Mandera", "GPE"), ("the Mandera", "GPE")])
+    assert list(found) == ["Mandera"]
+    assert found["Mandera"].mentions == 3
+
+
+def test_gazetteer_aliases_are_one_entity_with_the_gazetteer_kind(gazetteer):
+    found = entities(gazetteer, [("ISIS", "PERSON"), ("IS", "GPE"), ("Daesh", "ORG"), ("Islamic State", "ORG")])
+    assert list(found) == ["Islamic State group"]
+    group = found["Islamic State group"]
+    assert group.kind == "group" and group.key == "islamic-state"
+    assert set(group.aliases) == {"ISIS", "IS", "Daesh", "Islamic State"}
+
+
+def test_abbreviation_pairs_merge(gazetteer):
+    found = entities(gazetteer, [("Kenya Revenue Authority", "ORG"), ("KRA", "ORG"), ("KRA", "PERSON")],
+                     pairs=[("Kenya Revenue Authority", "KRA")])
+    assert list(found) == ["Kenya Revenue Authority"]
+    assert found["Kenya Revenue Authority"].aliases == ("KRA",)
+    assert found["Kenya Revenue Authority"].kind == "group"
+
+
+def test_surname_joins_the_one_full_name(gazetteer):
+    found = entities(gazetteer, [("Halima Yusuf", "PERSON"), ("Yusuf", "ORG"), ("Yusuf", "PERSON")])
+    assert list(found) == ["Halima Yusuf"]
+    assert found["Halima Yusuf"].kind == "person"
+    assert found["Halima Yusuf"].aliases == ("Yusuf",)
+
+
+def test_particles_in_surnames(gazetteer):
+    found = entities(gazetteer, [("Haider al-Abadi", "PERSON"), ("Abadi", "ORG")])
+    assert list(found) == ["Haider al-Abadi"]
+
+
+def test_ambiguous_surname_stays_apart(gazetteer):
+    found = entities(gazetteer, [("Ali Yusuf", "PERSON"), ("Halima Yusuf", "PERSON"), ("Yusuf", "PERSON")])
+    assert set(found) == {"Ali Yusuf", "Halima Yusuf", "Yusuf"}
+
+
+def test_a_place_is_not_taken_for_a_surname(gazetteer):
+    found = entities(gazetteer, [("Michael Jordan", "PERSON"), ("Jordan", "GPE")])
+    assert set(found) == {"Michael Jordan", "Jordan"}
+
+
+def test_nationality_adjectives_are_not_groups(gazetteer):
+    found = entities(gazetteer, [("Iraqi", "NORP"), ("Kurdish", "NORP"), ("Houthi", "NORP")])
+    assert list(found) == ["Houthis"]  # the gazetteer knows this one as a group
+
+
+def test_kind_vote_full_names_weigh_more(gazetteer):
+    found = entities(gazetteer, [("Mandera", "ORG"), ("Mandera", "GPE"), ("Mandera", "GPE")])
+    assert found["Mandera"].kind == "place"
+    found = entities(gazetteer, [("Seleshi Bekele", "PERSON"), ("Bekele", "ORG"), ("Bekele", "ORG")])
+    assert found["Seleshi Bekele"].kind == "person"
+
+
+def test_names_that_slug_alike_are_one_entity(gazetteer):
+    found = entities(gazetteer, [("Al Hol", "GPE"), ("Al-Hol", "GPE")])
+    assert len(found) == 1
+
+
+def test_schwartz_hearst_long_forms():
+    assert long_form("SDF", "forces of the Syrian Democratic Forces") == "Syrian Democratic Forces"
+    assert long_form("AMISOM", "the African Union mission in Somalia") == "African Union mission in Somalia"
+    assert long_form("OCHA", "The Office for the Coordination of Humanitarian Affairs") == (
+        "Office for the Coordination of Humanitarian Affairs")
+    assert long_form("AFP", "Baghdad") is None
+    assert long_form("XYZ", "nothing here at all") is None
+    assert looks_like_abbreviation("SDF") and looks_like_abbreviation("AMISOM")
+    assert not looks_like_abbreviation("again") and not looks_like_abbreviation("A")

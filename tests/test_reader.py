@@ -1,0 +1,154 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.errors import InputError
+from generator.reader import read_file, read_seeds
+
+DATA = Path(__file__).parent / "data"
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def read_one(tmp_path: Path, name: str, content: str | bytes):
+    path = write(tmp_path, name, content)
+    articles = read_file(path, name)
+    assert len(articles) == 1
+    return articles[0]
+
+
+def test_wire_text_fields():
+    (article,) = read_file(DATA / "wire_flood.txt", "wire_flood.txt")
+    assert article.id == "wire_flood"
+    assert article.date == dt.date(2019, 3, 4)
+    assert article.title is None
+    assert article.dateline == "Mogadishu"
+    assert article.source == "AFP"
+    assert article.credit == "AFP Photo/MARTA OKAFOR"
+    assert article.caption.startswith("Rescue workers carry a survivor")
+    assert not article.caption.endswith(")")
+    # The lead starts after the dateline and is its own paragraph, not merged with the caption.
+    assert article.paragraphs[0].text.startswith("Floods along the Shabelle river")
+    assert article.paragraphs[0].line == 2
+    assert [p.text for p in article.paragraphs if p.crosshead] == ["'Nowhere to go'"]
+    assert len(article.body) == 8
+
+
+def test_wire_dateline_variants(tmp_path):
+    article = read_one(tmp_path, "a.txt", "date 2020-01-02\nBEIRUT, Lebanon (Reuters) — Talks resumed on Monday.\n")
+    assert article.dateline == "Beirut, Lebanon"
+    assert article.source == "Reuters"
+    assert article.paragraphs[0].text == "Talks resumed on Monday."
+    assert article.caption is None and article.credit is None
+
+
+def test_wire_without_dateline_keeps_lead(tmp_path):
+    article = read_one(tmp_path, "a.txt", "date 2020-01-02 A caption.\nThe talks resumed (again) - slowly.\n")
+    assert article.dateline is None
+    assert article.caption == "A caption."
+    assert article.paragraphs[0].text == "The talks resumed (again) - slowly."
+
+
+def test_front_matter_fields():
+    (article,) = read_file(DATA / "frontmatter_drought.md", "frontmatter_drought.md")
+    assert article.id == "somalia-drought-2019-05"
+    assert article.title == "Drought follows the floods in central Somalia"
+    assert article.date == dt.date(2019, 5, 12)
+    assert article.source == "Wire Desk"
+    assert article.url == "https://example.org/news/somalia-drought?id=7&lang=en"
+    assert article.tags == ("drought", "somalia")
+    assert [p.text for p in article.paragraphs if p.crosshead] == ["A second emergency"]
+
+
+def test_jsonl_articles_and_derived_ids():
+    articles = read_file(DATA / "batch_markets.jsonl", "batch_markets.jsonl")
+    assert [a.id for a in articles] == ["kenya-markets-2019-06", "ethiopia-dam-2019-07"]
+    assert articles[0].dateline == "Nairobi"
+    assert articles[1].dateline == "Addis Ababa" and articles[1].source == "Wire Desk"
+    assert articles[1].line == 2
+
+
+def test_id_comes_from_file_name_not_text(tmp_path):
+    first = read_one(tmp_path, "story-1.txt", "date 2020-01-02\nOne text.\n")
+    second = read_one(tmp_path, "story-1.txt", "date 2020-01-02\nA corrected, different text.\n")
+    assert first.id == second.id == "story-1"
+    assert first.digest != second.digest
+
+
+def test_bom_and_crlf_accepted(tmp_path):
+    article = read_one(tmp_path, "a.txt", "\ufeffdate 2020-01-02 Cap\r\nLead one.\r\n\r\nSecond.\r\n".encode())
+    assert article.date == dt.date(2020, 1, 2)
+    assert [p.text for p in article.paragraphs] == ["Lead one.", "Second."]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message", "line"),
+    [
+        ("empty.txt", "  \n\n", "empty", 1),
+        ("nodate.txt", "Just a lead without a date.\n", "without a date line", 1),
+        ("baddate.txt", "date 2017-02-30 Caption\nLead.\n", "does not exist", 1),
+        ("shape.txt", "date 21/09/2017 Caption\nLead.\n", "YYYY-MM-DD", 1),
+        ("nobody.txt", "date 2017-02-03 Caption only\n", "no body", 1),
+        ("fm-nodate.md", "---\ntitle: x\n---\nBody.\n", "no date", None),
+        ("fm-broken.md", "---\ntitle: x\ndate: [2017\n---\nBody.\n", "not valid YAML", 3),
+        ("fm-open.md", "---\ntitle: x\ndate: 2017-01-01\nBody.\n", "never closed", 1),
+        ("fm-list.md", "---\n- a\n- b\n---\nBody.\n", "mapping", 2),
+        ("fm-tag.md", "---\ndate: 2017-01-01\nx: !!python/object:os.system ls\n---\nBody.\n", "YAML", 3),
+        ("fm-badid.md", "---\nid: ../../etc/passwd\ndate: 2017-01-01\n---\nBody.\n", "not a safe URL", 2),
+        ("lines.jsonl", '{"id": "a", "date": "2017-01-01", "text": "x"}\n{broken\n', "not valid JSON", 2),
+        ("notext.jsonl", '{"id": "a", "date": "2017-01-01"}\n', "no `text`", 1),
+        ("file.pdf", "date 2017-01-01\nLead.\n", "unsupported file type", None),
+        ("bad id!.txt", "date 2017-01-01\nLead.\n", "not a safe URL", None),
+    ],
+)
+def test_bad_input_is_named_with_a_fix(tmp_path, name, content, message, line):
+    path = write(tmp_path, name, content)
+    with pytest.raises(InputError) as caught:
+        read_file(path, name)
+    error = caught.value
+    assert message in error.message
+    assert error.path == name
+    assert error.line == line
+    assert "Fix:" in str(error) and name in str(error)
+
+
+def test_undecodable_bytes_and_nul(tmp_path):
+    with pytest.raises(InputError, match="not UTF-8") as caught:
+        read_file(write(tmp_path, "latin.txt", b"date 2020-01-01\nCaf\xe9 au lait.\n"), "latin.txt")
+    assert caught.value.line == 2
+    with pytest.raises(InputError, match="NUL"):
+        read_file(write(tmp_path, "nul.txt", b"date 2020-01-01\nA\x00B\n"), "nul.txt")
+
+
+def test_size_limit(tmp_path):
+    path = write(tmp_path, "big.txt", "date 2020-01-01\n" + "word " * 1000)
+    with pytest.raises(InputError, match="over the limit"):
+        read_file(path, "big.txt", max_bytes=1000)
+
+
+def test_read_seeds_skips_bad_files_and_duplicate_ids(tmp_path):
+    write(tmp_path, "a.txt", "date 2020-01-01\nGood lead.\n")
+    write(tmp_path, "b.txt", "no date here\n")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "a.md", "---\nid: a\ndate: 2020-01-02\n---\nSame ID.\n")
+    write(tmp_path, ".hidden.txt", "ignored")
+    write(tmp_path, "README.md", "# About these seeds")
+    result = read_seeds(tmp_path)
+    assert [a.id for a in result.articles] == ["a"]
+    messages = sorted(str(p) for p in result.problems)
+    assert len(messages) == 2
+    assert messages[0].startswith("b.txt:1: wire text without a date line")
+    assert messages[1].startswith("sub/a.md:1: duplicate ID 'a', already used by a.txt")
+
+
+def test_untrusted_text_is_cleaned(tmp_path):
+    article = read_one(tmp_path, "a.txt", "date 2020-01-01\nThe Ab\u202edi\u200b group\x07 met.\n")
+    assert article.paragraphs[0].text == "The Abdi group met."

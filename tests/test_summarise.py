@@ -1,0 +1,58 @@
+from generator.summarise import SentenceInfo, derive_title, summarise
+
+
+def sentences(*texts, prose=True):
+    return [SentenceInfo(text=t, position=i, paragraph=i, prose=prose, entities=()) for i, t in enumerate(texts)]
+
+
+LEAD = "Floods along the river forced thousands of families from their homes in the region on Monday."
+
+
+def test_summary_never_opens_on_a_quote_or_a_dependent_sentence():
+    digest = summarise(sentences(
+        '"We have lost everything," a farmer said as the water kept rising in the valley.',
+        "He said the government had done nothing for the people of the valley this year.",
+        LEAD,
+        "Officials said the dam upstream had been opened without any warning to the towns below.",
+    ), title=None)
+    assert digest.summary[0] == LEAD
+    assert all(not s.startswith('"') for s in digest.summary)
+    assert "He said the government had done nothing for the people of the valley this year." not in digest.summary
+
+
+def test_summary_length_limits():
+    long = " ".join(["word"] * 30) + "."
+    digest = summarise(sentences(*([LEAD] + [long.replace("word", f"w{i}") for i in range(6)])), title=None,
+                       summary_sentences=3, summary_words=80)
+    assert 1 <= len(digest.summary) <= 3
+    assert sum(len(s.split()) for s in digest.summary) <= 80
+
+
+def test_key_points_add_to_the_summary():
+    texts = [LEAD] + [f"Point number {i} adds a separate fact about the floods in the region today." for i in range(8)]
+    digest = summarise(sentences(*texts), title=None, key_points=5)
+    assert 3 <= len(digest.key_points) <= 5
+    assert not set(digest.key_points) & set(digest.summary)
+
+
+def test_captions_and_crossheads_are_not_summary_material():
+    caption = SentenceInfo("A man walks past a burning car in the city centre on Monday.", 0, -1, False, ())
+    body = sentences("x", LEAD)[1:]
+    digest = summarise([caption, *body], title=None)
+    assert caption.text not in digest.summary
+
+
+def test_given_title_is_kept():
+    assert summarise(sentences(LEAD), title="Given title").title == "Given title"
+
+
+def test_derived_title_is_short_and_does_not_dangle():
+    tokens = tuple((w + " ", pos) for w, pos in [
+        ("Iraqi", "ADJ"), ("forces", "NOUN"), ("launched", "VERB"), ("an", "DET"), ("assault", "NOUN"),
+        ("on", "ADP"), ("the", "DET"), ("town", "NOUN"), ("of", "ADP"), ("Hawija", "PROPN"), (",", "PUNCT"),
+        ("one", "NUM"), ("of", "ADP"), ("the", "DET"), ("last", "ADJ"), ("bastions", "NOUN")])
+    s = SentenceInfo("".join(t for t, _ in tokens), 0, 0, True, (), tokens)
+    assert derive_title([s]) == "Iraqi forces launched an assault on the town of Hawija"
+    words = (*tuple((f"w{i} ", "NOUN") for i in range(20)), ("go ", "VERB"))
+    long = SentenceInfo("".join(t for t, _ in words), 0, 0, True, (), words)
+    assert len(derive_title([long]).split()) <= 12

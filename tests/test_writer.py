@@ -1,0 +1,40 @@
+import os
+
+import pytest
+
+from generator.errors import ConfigError
+from generator.writer import MARKER, write_tree
+
+
+def test_writes_only_what_changed_and_removes_stale(tmp_path):
+    out = tmp_path / "out"
+    first = write_tree(out, {"a.md": "A", "x/b.md": "B", "x/y/c.md": "C"})
+    assert first.written == ("a.md", "x/b.md", "x/y/c.md")
+    before = os.stat(out / "a.md").st_mtime_ns
+    second = write_tree(out, {"a.md": "A", "x/b.md": "B2"})
+    assert second.written == ("x/b.md",) and second.unchanged == 1 and second.removed == ("x/y/c.md",)
+    assert os.stat(out / "a.md").st_mtime_ns == before
+    assert not (out / "x" / "y").exists()
+    assert (out / "x" / "b.md").read_text() == "B2"
+    assert sorted(p.name for p in out.iterdir()) == sorted([MARKER, "a.md", "x"])
+
+
+def test_leftover_temporary_files_are_removed(tmp_path):
+    out = tmp_path / "out"
+    write_tree(out, {"a.md": "A"})
+    (out / ".tmp-abc").write_text("half a file")
+    assert write_tree(out, {"a.md": "A"}).removed == (".tmp-abc",)
+
+
+@pytest.mark.parametrize("bad", ["../escape.md", "/etc/passwd", "a/../../b.md"])
+def test_refuses_paths_outside_the_folder(tmp_path, bad):
+    with pytest.raises(ConfigError, match="refusing"):
+        write_tree(tmp_path / "out", {bad: "x"})
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_never_cleans_a_folder_it_did_not_make(tmp_path):
+    (tmp_path / "mine.txt").write_text("precious")
+    with pytest.raises(ConfigError, match="not empty"):
+        write_tree(tmp_path, {"a.md": "A"})
+    assert (tmp_path / "mine.txt").read_text() == "precious"
