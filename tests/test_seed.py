@@ -1,0 +1,57 @@
+"""The project's seed article, seeds/000_e3cfbe08a7571c72.txt (AFP, 2017-09-21), with the real model.
+
+The seed must be committed unchanged under its own name; these tests run whenever it is there."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.nlp.analyse import analyse
+from generator.reader import read_file
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_e3cfbe08a7571c72.txt"
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"{SEED.name} is not in seeds/")
+
+
+@pytest.fixture(scope="module")
+def seed(gazetteer):
+    (article,) = read_file(SEED, SEED.name)
+    return article, analyse([article], gazetteer)[article.id]
+
+
+def names(entity):
+    return {entity.name, *entity.aliases}
+
+
+def test_seed_reader_fields(seed):
+    article, _ = seed
+    assert article.id == "000_e3cfbe08a7571c72"
+    assert article.date == dt.date(2017, 9, 21)
+    assert article.dateline == "Baghdad" and article.source == "AFP"
+    assert article.credit and article.credit.startswith("AFP Photo/")
+    assert any(p.crosshead for p in article.paragraphs)
+    assert article.caption and article.caption not in article.paragraphs[0].text
+    assert not article.paragraphs[0].text.startswith("Baghdad (AFP)")
+
+
+def test_seed_index(seed):
+    _, analysis = seed
+    by_kind: dict[str, list] = {"person": [], "place": [], "group": []}
+    for entity in analysis.entities:
+        by_kind[entity.kind].append(entity)
+    people = set().union(*(names(e) for e in by_kind["person"]))
+    places = set().union(*(names(e) for e in by_kind["place"]))
+    groups = {n: e for e in by_kind["group"] for n in names(e)}
+    assert "Haider al-Abadi" in people
+    assert {"Hawija", "Mosul", "Kirkuk", "Raqa", "Syria"} <= places
+    assert "SDF" in names(groups["Syrian Democratic Forces"])
+    assert "ISIS" not in people and "State" not in groups and "Raqa" not in groups
+
+
+def test_seed_summary_and_title(seed):
+    _, analysis = seed
+    assert 2 <= len(analysis.summary) <= 3
+    assert not analysis.summary[0].startswith(('"', "“", "'"))
+    assert 3 <= len(analysis.key_points) <= 5
+    assert len(analysis.title.split()) <= 12
