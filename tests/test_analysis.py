@@ -90,3 +90,17 @@ def test_reverse_abbreviation_pair(gazetteer):
 def test_analysis_is_deterministic(gazetteer, flood):
     a, first = flood
     assert analyse([a], gazetteer)[a.id] == first
+
+
+def test_words_around_a_name_say_it_is_a_place(gazetteer):
+    a = article(["Police said two men were arrested in the town of Qaryatayn late on Monday.",
+                 "The men were taken to Qaryatayn police station."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Qaryatayn"].kind == "place"
+
+
+def test_geonames_knows_small_cities(gazetteer):
+    # The model reads both towns as people here; GeoNames knows them as places.
+    a = article(["Trucks carrying food reached Beledweyne and Jowhar on Friday, the agency said."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Beledweyne"].kind == "place" and found["Jowhar"].kind == "place"

@@ -91,3 +91,22 @@ def test_schwartz_hearst_long_forms():
     assert long_form("XYZ", "nothing here at all") is None
     assert looks_like_abbreviation("SDF") and looks_like_abbreviation("AMISOM")
     assert not looks_like_abbreviation("again") and not looks_like_abbreviation("A")
+
+
+def test_geonames_evidence_votes_for_place(gazetteer):
+    mentions = [Mention("Mandera", "PERSON", 0)]
+    found, _ = group_mentions(mentions, (), gazetteer, known_place=lambda name: name == "Mandera")
+    assert found[0].kind == "place"
+    found, _ = group_mentions(mentions, (), gazetteer)
+    assert found[0].kind == "person"
+
+
+def test_place_evidence_does_not_turn_a_surname_into_a_place(gazetteer):
+    mentions = [Mention("Michael Jordan", "PERSON", 0), Mention("Jordan", "PERSON", 1)]
+    found, _ = group_mentions(mentions, (), gazetteer, known_place=lambda name: name == "Jordan")
+    assert [(e.name, e.kind) for e in found] == [("Michael Jordan", "person")]
+
+
+def test_initials_keep_their_last_dot():
+    assert normalise("the U.N.", "ORG") == "U.N."
+    assert normalise("Mr.", "PERSON") == "Mr"

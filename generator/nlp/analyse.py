@@ -17,6 +17,7 @@ from generator.model import Analysis, Article
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import Mention, group_mentions
 from generator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from generator.places import is_known_place
 from generator.summarise import SentenceInfo, summarise
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,20 @@ def analyse(
     }
 
 
+# "the town of X", "X province": the words around a name that say it is a place.
+PLACE_BEFORE = {"town", "city", "village", "province", "region", "district", "capital", "port", "island",
+                "governorate", "county", "state", "municipality", "suburb", "neighbourhood", "neighborhood"}
+PLACE_AFTER = {"province", "governorate", "district", "region", "county", "valley", "river"}
+CUED_LABELS = {"PERSON", "ORG", "NORP"}
+
+
+def place_cue(doc: Doc, start: int, end: int) -> bool:
+    before = [t.lower_ for t in doc[max(0, start - 2): start]]
+    if len(before) == 2 and before[1] == "of" and before[0] in PLACE_BEFORE:
+        return True
+    return end < len(doc) and doc[end].lower_ in PLACE_AFTER
+
+
 def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
     offset = len(into.sentences)
     starts = {}
@@ -87,7 +102,10 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
         current = starts.get(token.i, current)
         sentence_of[token.i] = current
     for ent in doc.ents:
-        into.mentions.append(Mention(ent.text, ent.label_, sentence_of[ent.start], ent.ent_id_))
+        label = ent.label_
+        if label in CUED_LABELS and not ent.ent_id_ and place_cue(doc, ent.start, ent.end):
+            label = "GPE"
+        into.mentions.append(Mention(ent.text, label, sentence_of[ent.start], ent.ent_id_))
     for long, short in find_pairs(doc):
         into.pairs.append((long.text, short.text))
         # A long form the model missed still names the entity: count it with the short form's label.
@@ -99,7 +117,7 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
 
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
-    entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer)
+    entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

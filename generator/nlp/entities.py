@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.gazetteer import Gazetteer
@@ -31,6 +31,7 @@ KIND_OF_LABEL: dict[str, Kind] = {
     "ORG": "group",
     "NORP": "group",  # kept only when the gazetteer knows the name (e.g. Taliban, Houthis)
 }
+PLACE_EVIDENCE = 2  # votes for "place" when GeoNames knows the name
 # Tie-break between kinds with equal votes.
 KIND_ORDER: tuple[Kind, ...] = ("place", "group", "person")
 
@@ -88,7 +89,10 @@ def normalise(text: str, label: str) -> str:
         return ""
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    initials = re.search(r"\b(?:[A-Za-z]\.){2,}$", name)  # keep the last dot of "U.S." and "U.N."
     name = name.strip(_EDGE_PUNCT + " ")
+    if initials:
+        name += "."
     if label == "PERSON":
         name = strip_titles(name)
     if len(name) < 2 or not any(c.isalpha() for c in name):
@@ -128,8 +132,13 @@ def group_mentions(
     mentions: Sequence[Mention],
     pairs: Iterable[tuple[str, str]],
     gazetteer: Gazetteer,
+    known_place: Callable[[str], bool] = lambda name: False,
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
-    """Entities of one article, and for each kept mention (by index) the key of its entity."""
+    """Entities of one article, and for each kept mention (by index) the key of its entity.
+
+    ``known_place`` tells whether GeoNames knows a name as a place: such an entity gets two votes for
+    "place", as much as one full-name mention.
+    """
     kept: list[tuple[int, Mention, str, str]] = []  # (index, mention, name, gazetteer key)
     for i, mention in enumerate(mentions):
         name = normalise(mention.text, mention.label)
@@ -190,6 +199,8 @@ def group_mentions(
         for _, mention, name, _ in items:
             label = "PERSON" if name in surnames else mention.label
             votes[KIND_OF_LABEL[label]] += 2 if len(name.split()) > 1 else 1
+        if not entry and any(known_place(name) for name in {name for _, _, name, _ in items} - surnames):
+            votes["place"] += PLACE_EVIDENCE
         if entry:
             kind = entry.kind
         else:

