@@ -45,6 +45,11 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:, [A-Z][A-Za-z'’.\- ]{1,30})?)\s*"
     r"\((?P<agency>[A-Z][A-Za-z&.\- ]{1,24})\)\s*[-–—]{1,2}\s+"
 )
+# "Taipei, Taiwan — ": a dateline without an agency, closed by a dash between spaces.
+_NAME = r"[A-Z][A-Za-z'’.\-]+"
+_DATELINE_DASH = re.compile(
+    rf"^(?P<place>{_NAME}(?: {_NAME}){{0,3}}(?:, {_NAME}(?: {_NAME}){{0,2}})?) [–—] (?P<rest>[A-Z])"
+)
 _CROSSHEAD = re.compile(r"^[-–—]\s+(?P<text>.+?)\s+[-–—]$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -188,15 +193,17 @@ def split_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, 
         return paragraphs, None, None
     first = body[0]
     lead = paragraphs[first]
-    match = _DATELINE.match(lead.text)
+    match = _DATELINE.match(lead.text) or _DATELINE_DASH.match(lead.text)
     if not match:
         return paragraphs, None, None
+    agency = match.groupdict().get("agency")
+    end = match.start("rest") if "rest" in match.groupdict() else match.end()
     place = match.group("place").strip()
     place = ", ".join(part.strip().title() if part.strip().isupper() else part.strip() for part in place.split(","))
-    rest = lead.text[match.end():]
+    rest = lead.text[end:]
     rest = rest[:1].upper() + rest[1:]
     changed = (*paragraphs[:first], Paragraph(rest, lead.line), *paragraphs[first + 1:])
-    return changed, place, match.group("agency").strip()
+    return changed, place, agency.strip() if agency else None
 
 
 def digest(*parts: str | None) -> str:

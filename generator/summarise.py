@@ -34,6 +34,7 @@ class SentenceInfo:
     prose: bool  # False for captions and crossheads
     entities: tuple[str, ...]  # entity keys mentioned
     tokens: tuple[tuple[str, str], ...] = ()  # (text with trailing space, coarse POS)
+    finite: bool = True  # has a finite verb: a clause, not a caption fragment ("Pilgrims at the mosque.")
 
     @property
     def words(self) -> int:
@@ -52,7 +53,13 @@ class Digest:
 
 
 def eligible(s: SentenceInfo) -> bool:
-    return s.prose and MIN_WORDS <= s.words <= MAX_WORDS and not s.text.startswith(QUOTES)
+    return (
+        s.prose
+        and s.finite
+        and MIN_WORDS <= s.words <= MAX_WORDS
+        and not s.text.startswith(QUOTES)
+        and (s.text[:1].isupper() or s.text[:1].isdigit())
+    )
 
 
 def salience(sentences: Sequence[SentenceInfo]) -> dict[str, float]:
@@ -63,11 +70,11 @@ def salience(sentences: Sequence[SentenceInfo]) -> dict[str, float]:
 
 
 def score(s: SentenceInfo, weights: dict[str, float], chosen_entities: set[str]) -> float:
-    position = 1.0 / (1.0 + 0.35 * s.position)
+    position = 1.0 / (1.0 + 0.5 * s.position)
     names = set(s.entities)
     content = sum(weights.get(k, 0.0) for k in names - chosen_entities)
     repeat = 0.25 * sum(weights.get(k, 0.0) for k in names & chosen_entities)
-    return 1.6 * position + content + 0.1 * repeat
+    return 2.5 * position + content + 0.1 * repeat
 
 
 def choose(

@@ -50,6 +50,14 @@ def test_wire_dateline_variants(tmp_path):
     assert article.caption is None and article.credit is None
 
 
+def test_dateline_closed_by_a_dash(tmp_path):
+    article = read_one(tmp_path, "a.txt", "date 2020-01-02\nTaipei, Taiwan — The festival opened on Saturday.\n")
+    assert article.dateline == "Taipei, Taiwan" and article.source is None
+    assert article.paragraphs[0].text == "The festival opened on Saturday."
+    article = read_one(tmp_path, "b.txt", "date 2020-01-02\nThe mayor — a former judge — spoke.\n")
+    assert article.dateline is None
+
+
 def test_wire_without_dateline_keeps_lead(tmp_path):
     article = read_one(tmp_path, "a.txt", "date 2020-01-02 A caption.\nThe talks resumed (again) - slowly.\n")
     assert article.dateline is None

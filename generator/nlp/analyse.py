@@ -35,7 +35,7 @@ class AnalysisOptions:
 
 @dataclass
 class _Collected:
-    sentences: list[tuple[str, int, bool, tuple[tuple[str, str], ...]]]  # text, paragraph, prose, tokens
+    sentences: list[tuple[str, int, bool, tuple[tuple[str, str], ...], bool]]  # text, paragraph, prose, tokens, finite
     mentions: list[Mention]
     pairs: list[tuple[str, str]]
 
@@ -80,6 +80,7 @@ PLACE_BEFORE = {"town", "city", "village", "province", "region", "district", "ca
                 "governorate", "county", "state", "municipality", "suburb", "neighbourhood", "neighborhood"}
 PLACE_AFTER = {"province", "governorate", "district", "region", "county", "valley", "river"}
 CUED_LABELS = {"PERSON", "ORG", "NORP"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def place_cue(doc: Doc, start: int, end: int) -> bool:
@@ -94,7 +95,8 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
     starts = {}
     for number, sent in enumerate(doc.sents):
         tokens = tuple((t.text_with_ws, t.pos_) for t in sent)
-        into.sentences.append((sent.text.strip(), paragraph, prose, tokens))
+        finite = any(t.tag_ in FINITE_TAGS for t in sent)
+        into.sentences.append((sent.text.strip(), paragraph, prose, tokens, finite))
         starts[sent.start] = offset + number
     sentence_of = {}
     current = offset
@@ -130,8 +132,9 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
             prose=prose,
             entities=tuple(dict.fromkeys(keys_by_sentence.get(position, ()))),
             tokens=tokens,
+            finite=finite,
         )
-        for position, (text, paragraph, prose, tokens) in enumerate(found.sentences)
+        for position, (text, paragraph, prose, tokens, finite) in enumerate(found.sentences)
         if text
     ]
     digest = summarise(

@@ -1,0 +1,108 @@
+"""A reader's view, in a real browser: Playwright driving Debian's chromium against the built site,
+served on localhost. Article text may carry script; none of it may run."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, run_cli
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is required in CI: run tests/setup.sh")
+    pytest.skip("Debian's chromium is not installed (tests/setup.sh installs it)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+HOSTILE = """date 2020-02-02 A caption <script>window.__pwned = 1; alert("caption")</script> (AFP Photo/X)
+Baghdad (AFP) - Fighters of the Islamic State group <img src=x onerror="window.__pwned=1;alert(1)"> attacked
+a checkpoint near Mosul on Sunday, Iraqi officials said [click](javascript:alert(1)).
+
+<script>window.__pwned = 1; alert("body")</script>
+
+Daesh fighters also shelled the town of Tal Afar, the officials said, and IS claimed the attack online.
+"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("browser"), {"hostile_attack.txt": HOSTILE})
+    result = run_cli("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project / "site", f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def reader(browser):
+    """A browser tab that records every dialog an article's script might open."""
+    tab = browser.new_page()
+    tab.dialogs = []
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    tab.close()
+
+
+def test_no_article_script_runs_on_any_page(site, reader):
+    page = reader
+    root, url = site
+    pages = sorted(p.relative_to(root).parent.as_posix() for p in root.rglob("index.html"))
+    assert len(pages) > 20
+    for path in pages:
+        page.goto(url + ("" if path == "." else path + "/"))
+        assert page.dialogs == [], f"{path}: a dialog opened"
+        assert page.evaluate("typeof window.__pwned") == "undefined", f"{path}: article script ran"
+    page.goto(url + "briefings/2020/02/02/hostile_attack/")
+    assert "<script>" in page.inner_text("article")  # shown as text, not run
+    assert page.locator("article a[href^='javascript:']").count() == 0
+
+
+def test_searching_an_alias_finds_the_group_page(site, reader):
+    page = reader
+    _, url = site
+    page.goto(url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Daesh", delay=50)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    links = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
+    assert any("groups/islamic-state/" in (href or "") for href in links), links
+
+
+def test_place_link_reaches_the_place_page_which_links_back(site, reader):
+    page = reader
+    _, url = site
+    page.goto(url + "briefings/2019/03/04/wire_flood/")
+    page.locator("#places ~ ul a", has_text="Somalia").first.click()
+    page.wait_for_url("**/places/somalia/")
+    assert page.locator("h1").inner_text().startswith("Somalia")
+    page.locator("a", has_text="Floods along the Shabelle river").first.click()
+    page.wait_for_url("**/briefings/2019/03/04/wire_flood/")
