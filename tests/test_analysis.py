@@ -104,3 +104,12 @@ def test_geonames_knows_small_cities(gazetteer):
     a = article(["Trucks carrying food reached Beledweyne and Jowhar on Friday, the agency said."])
     found = by_name(analyse([a], gazetteer)[a.id])
     assert found["Beledweyne"].kind == "place" and found["Jowhar"].kind == "place"
+
+
+def test_hashtags_are_not_names_and_lower_case_long_forms_pair(gazetteer):
+    a = article(["Iraqi security forces (ISF) entered the town of Sharqat on Thursday, the army said.",
+                 "The army posted pictures under the hashtag #ISF as the ISF advanced."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Iraqi security forces"].aliases == ("ISF",)
+    assert found["Iraqi security forces"].kind == "group"
+    assert found["Iraqi security forces"].mentions == 3  # the hashtag is not one of them

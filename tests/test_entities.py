@@ -87,7 +87,9 @@ def test_schwartz_hearst_long_forms():
     assert long_form("AMISOM", "the African Union mission in Somalia") == "African Union mission in Somalia"
     assert long_form("OCHA", "The Office for the Coordination of Humanitarian Affairs") == (
         "Office for the Coordination of Humanitarian Affairs")
+    assert long_form("ISF", "the Iraqi security forces") == "Iraqi security forces"
     assert long_form("AFP", "Baghdad") is None
+    assert long_form("FOR", "the army said it was ready for") is None
     assert long_form("XYZ", "nothing here at all") is None
     assert looks_like_abbreviation("SDF") and looks_like_abbreviation("AMISOM")
     assert not looks_like_abbreviation("again") and not looks_like_abbreviation("A")

@@ -39,7 +39,14 @@ def long_form(short: str, words: str) -> str | None:
         s -= 1
     start = words.rfind(" ", 0, l_ + 1) + 1
     candidate = words[start:].strip()
-    return candidate if is_proper_phrase(candidate) else None
+    return candidate if is_proper_phrase(candidate) or spells_initials(short, candidate) else None
+
+
+def spells_initials(short: str, phrase: str) -> bool:
+    """``Iraqi security forces`` for ISF: the first letters of the words are the abbreviation exactly."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    words = phrase.replace("-", " ").split()
+    return len(words) >= 2 and words[0][0].isupper() and [w[0].lower() for w in words] == letters
 
 
 def is_proper_phrase(phrase: str) -> bool:

@@ -104,6 +104,8 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
         current = starts.get(token.i, current)
         sentence_of[token.i] = current
     for ent in doc.ents:
+        if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
+            continue  # a hashtag or a handle, not a name
         label = ent.label_
         if label in CUED_LABELS and not ent.ent_id_ and place_cue(doc, ent.start, ent.end):
             label = "GPE"
