@@ -1,27 +1,70 @@
-"""``briefings``: the command line. Thin: it turns library errors into one-line messages and exit codes."""
+"""``briefings``: the command line. Thin: it turns library errors into one-line messages and exit codes.
+
+Settings come from the ``briefings`` plugin in ``mkdocs.yml`` (gazetteer files, summary length, ...), so
+``briefings build``, ``briefings check`` and ``mkdocs build`` always agree; options given here win.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from generator.build import BuildOptions, check, generate
 from generator.errors import BriefingError
-from generator.nlp.analyse import AnalysisOptions
 
-SEEDS = click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"),
-                     show_default=True, help="Folder of input articles.")
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from generator.mkdocs_plugin import BriefingsPlugin
+
+SEEDS = click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Folder of input articles [default: the plugin's `seeds`, else seeds/].")
 CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                       default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs configuration.")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.secho(f"Error: {message}", fg="red", err=True)
     sys.exit(1)
+
+
+def load_site_config(config_file: Path, **overrides: object) -> tuple[MkDocsConfig, BriefingsPlugin]:
+    """mkdocs.yml, loaded by MkDocs itself (imported here only: `briefings check` need not load it early)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not config_file.is_file():
+        fail(f"{config_file} not found: run from the archive's folder or pass --config")
+    try:
+        config = load_config(str(config_file), **overrides)
+    except ConfigurationError as error:
+        fail(f"{config_file}: {error}")
+    plugin = config.plugins.get("briefings")
+    if plugin is None:
+        fail(f"{config_file} does not enable the `briefings` plugin")
+    return config, plugin
+
+
+def build_options(config_file: Path, seeds: Path | None, out: Path | None, jobs: int | None) -> BuildOptions:
+    """The plugin's options from mkdocs.yml when there is one, with the command line's on top."""
+    if config_file.is_file():
+        config, plugin = load_site_config(config_file)
+        options = plugin.options(config)
+    else:
+        options = BuildOptions(seeds=Path("seeds"), out=Path("briefings"))
+    if seeds is not None:
+        options = replace(options, seeds=seeds)
+    if out is not None:
+        options = replace(options, out=out)
+    if jobs is not None:
+        options = replace(options, analysis=replace(options.analysis, jobs=jobs))
+    return options
 
 
 @click.group()
@@ -35,70 +78,63 @@ def main(verbose: bool) -> None:
 
 @main.command()
 @SEEDS
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("briefings"),
-              show_default=True, help="Folder for the generated Markdown and manifest.json.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the generated Markdown and manifest.json [default: briefings/].")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
               show_default=True, help="Folder for the built site.")
 @click.option("--no-site", is_flag=True, help="Stop after writing --out; do not build the site.")
 @click.option("--strict", is_flag=True, help="Exit non-zero on any bad article or site warning (CI).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes for the analysis.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes for the analysis [default: 1].")
 @CONFIG
-def build(seeds: Path, out: Path, site_dir: Path, no_site: bool, strict: bool, jobs: int,
+def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, strict: bool, jobs: int | None,
           config_file: Path) -> None:
-    """Generate briefings from SEEDS and build the site."""
+    """Generate briefings from the seeds, then build the site."""
+    options = build_options(config_file, seeds, out, jobs)
     if no_site:
         try:
-            report = generate(BuildOptions(seeds=seeds, out=out, analysis=AnalysisOptions(jobs=jobs)))
+            report = generate(options)
         except BriefingError as error:
             fail(str(error))
         for problem in report.problems:
             click.secho(f"Skipped {problem}", fg="yellow", err=True)
         click.echo(f"{report.articles} briefings, {report.entities} entities: "
                    f"{len(report.written.written)} files written, {report.written.unchanged} unchanged, "
-                   f"{len(report.written.removed)} removed -> {out}")
+                   f"{len(report.written.removed)} removed -> {options.out}")
         if strict and report.problems:
             fail(f"{len(report.problems)} article(s) could not be read (--strict)")
         return
-    build_site(seeds, out, site_dir, strict, jobs, config_file)
+    build_site(options, site_dir, strict, config_file)
 
 
-def build_site(seeds: Path, out: Path, site_dir: Path, strict: bool, jobs: int, config_file: Path) -> None:
+def build_site(options: BuildOptions, site_dir: Path, strict: bool, config_file: Path) -> None:
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+    from mkdocs.exceptions import Abort, PluginError
 
-    if not config_file.is_file():
-        fail(f"{config_file} not found: run from the archive's folder or pass --config")
+    config, plugin = load_site_config(config_file, site_dir=str(site_dir.resolve()), strict=strict)
+    plugin.override = options
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir.resolve()), strict=strict)
-        plugin = config.plugins.get("briefings")
-        if plugin is None:
-            fail(f"{config_file} does not enable the `briefings` plugin")
-        base = config_file.resolve().parent
-        plugin.config.seeds = os.path.relpath(seeds.resolve(), base)
-        plugin.config.out = os.path.relpath(out.resolve(), base)
-        plugin.config.jobs = jobs
         mkdocs_build(config)
-    except (Abort, ConfigurationError, PluginError) as error:
+    except (Abort, PluginError) as error:
         fail(str(error))
     report = plugin.report
     if report is not None:
-        click.echo(f"{report.articles} briefings, {report.entities} entities -> {out}; site -> {site_dir}")
+        click.echo(f"{report.articles} briefings, {report.entities} entities -> {options.out}; site -> {site_dir}")
 
 
 @main.command(name="check")
 @SEEDS
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="An extra gazetteer file to validate (repeatable).")
-def check_command(seeds: Path, gazetteers: tuple[Path, ...]) -> None:
-    """Validate seeds and gazetteer without writing anything; exit 1 on any problem."""
+              help="An extra gazetteer file to validate (repeatable), besides those in mkdocs.yml.")
+@CONFIG
+def check_command(seeds: Path | None, gazetteers: tuple[Path, ...], config_file: Path) -> None:
+    """Validate seeds and gazetteer files without writing anything; exit 1 on any problem."""
+    options = build_options(config_file, seeds, None, None)
     try:
-        problems = check(seeds, gazetteers)
+        problems = check(options.seeds, (*options.gazetteers, *gazetteers), options.max_bytes)
     except BriefingError as error:
         fail(str(error))
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
         fail(f"{len(problems)} problem(s) found")
-    click.echo(f"OK: {seeds} and the gazetteer are valid.")
+    click.echo(f"OK: {options.seeds} and the gazetteer are valid.")

@@ -10,12 +10,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
@@ -45,6 +47,7 @@ class BriefingsConfig(base.Config):
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     report: BuildReport | None = None
+    override: BuildOptions | None = None  # set by `briefings build` (its --seeds, --out, --jobs)
 
     def path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path or ".").parent / value).resolve()
@@ -67,7 +70,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        options = self.options(config)
+        options = self.override or self.options(config)
         if self.config.generate:
             try:
                 self.report = generate(options)
@@ -87,7 +90,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        out = self.path(config, self.config.out)
+        out = (self.override or self.options(config)).out
         if not out.is_dir():
             raise PluginError(f"generated folder {out} does not exist: run `briefings build` first")
         for path in sorted(out.rglob("*")):
@@ -101,8 +104,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(File(relative, str(out), config.site_dir, config.use_directory_urls))
         return files
 
-    def on_serve(self, server, config: MkDocsConfig, builder):
-        server.watch(str(self.path(config, self.config.seeds)))
-        for gazetteer in self.config.gazetteer:
-            server.watch(str(self.path(config, gazetteer)))
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
+    ) -> LiveReloadServer:
+        options = self.options(config)
+        for path in (options.seeds, *options.gazetteers):
+            server.watch(str(path))
         return server

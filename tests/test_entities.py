@@ -112,3 +112,9 @@ def test_place_evidence_does_not_turn_a_surname_into_a_place(gazetteer):
 def test_initials_keep_their_last_dot():
     assert normalise("the U.N.", "ORG") == "U.N."
     assert normalise("Mr.", "PERSON") == "Mr"
+
+
+def test_capitalised_common_words_are_not_names(gazetteer):
+    mentions = [Mention("Government", "ORG", 0), Mention("Homeopathy", "ORG", 1), Mention("Somalia", "GPE", 2)]
+    found, _ = group_mentions(mentions, (), gazetteer, common_words=frozenset({"government", "homeopathy"}))
+    assert [e.name for e in found] == ["Somalia"]

@@ -38,6 +38,7 @@ class _Collected:
     sentences: list[tuple[str, int, bool, tuple[tuple[str, str], ...], bool]]  # text, paragraph, prose, tokens, finite
     mentions: list[Mention]
     pairs: list[tuple[str, str]]
+    lower_words: set[str]
 
 
 def analyse(
@@ -50,7 +51,7 @@ def analyse(
     if not articles:
         return {}
     nlp = load_pipeline(options.model, gazetteer)
-    collected = [_Collected([], [], []) for _ in articles]
+    collected = [_Collected([], [], [], set()) for _ in articles]
 
     def units():
         for index, article in enumerate(articles):
@@ -110,6 +111,7 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
         if label in CUED_LABELS and not ent.ent_id_ and place_cue(doc, ent.start, ent.end):
             label = "GPE"
         into.mentions.append(Mention(ent.text, label, sentence_of[ent.start], ent.ent_id_))
+    into.lower_words.update(t.text for t in doc if t.is_lower and t.is_alpha)
     for long, short in find_pairs(doc):
         into.pairs.append((long.text, short.text))
         # A long form the model missed still names the entity: count it with the short form's label.
@@ -121,7 +123,8 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
 
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
-    entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place)
+    entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place,
+                                      common_words=frozenset(found.lower_words))
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

@@ -133,11 +133,14 @@ def group_mentions(
     pairs: Iterable[tuple[str, str]],
     gazetteer: Gazetteer,
     known_place: Callable[[str], bool] = lambda name: False,
+    common_words: frozenset[str] = frozenset(),
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
     """Entities of one article, and for each kept mention (by index) the key of its entity.
 
     ``known_place`` tells whether GeoNames knows a name as a place: such an entity gets two votes for
-    "place", as much as one full-name mention.
+    "place", as much as one full-name mention. ``common_words`` are the words the article also writes in
+    lower case: a single capitalised one of them ("Government", "Homeopathy") is a common word at the start
+    of a sentence or a heading, not a name.
     """
     kept: list[tuple[int, Mention, str, str]] = []  # (index, mention, name, gazetteer key)
     for i, mention in enumerate(mentions):
@@ -147,6 +150,8 @@ def group_mentions(
         entry = gazetteer.lookup(name) if not mention.key else gazetteer.by_key().get(mention.key)
         if entry is None and mention.label == "NORP":
             continue  # a nationality or religion adjective, not a group
+        if entry is None and " " not in name and name.casefold() in common_words:
+            continue
         kept.append((i, mention, name, entry.key if entry else ""))
 
     clusters = _Clusters()
