@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from generator.build import BuildOptions, check, generate
+from generator.build import BuildOptions, BuildReport, check, generate
 from generator.errors import BriefingError
 
 if TYPE_CHECKING:
@@ -97,9 +97,7 @@ def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, s
             fail(str(error))
         for problem in report.problems:
             click.secho(f"Skipped {problem}", fg="yellow", err=True)
-        click.echo(f"{report.articles} briefings, {report.entities} entities: "
-                   f"{len(report.written.written)} files written, {report.written.unchanged} unchanged, "
-                   f"{len(report.written.removed)} removed -> {options.out}")
+        click.echo(summary_line(report) + f" -> {options.out}")
         if strict and report.problems:
             fail(f"{len(report.problems)} article(s) could not be read (--strict)")
         return
@@ -118,7 +116,14 @@ def build_site(options: BuildOptions, site_dir: Path, strict: bool, config_file:
         fail(str(error))
     report = plugin.report
     if report is not None:
-        click.echo(f"{report.articles} briefings, {report.entities} entities -> {options.out}; site -> {site_dir}")
+        click.echo(summary_line(report) + f" -> {options.out}; site -> {site_dir}")
+
+
+def summary_line(report: BuildReport) -> str:
+    return (f"{report.articles} briefings ({report.analysed} analysed, {report.reused} from records, "
+            f"{len(report.kept)} kept from the last good build), {report.entities} entities: "
+            f"{len(report.written.written)} files written, {report.written.unchanged} unchanged, "
+            f"{len(report.written.removed)} removed")
 
 
 @main.command(name="check")

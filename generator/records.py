@@ -1,0 +1,87 @@
+"""Records: each published briefing's article and analysis, kept as JSON beside the pages it produced.
+
+``briefings/_records/<id>.json`` is generated and committed with the pages (the site never shows it). It
+serves two purposes:
+
+* **nothing published is lost**: when a seed that was published before fails to read, its last good
+  record is used instead, so its briefing stays in the archive (a deleted seed removes it);
+* **analysis is not repeated**: an article whose digest and pipeline fingerprint match its record reuses
+  the recorded analysis, also on a fresh clone in CI.
+
+A record that cannot be read is ignored (and recomputed), never fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from generator.model import Analysis, Article, ArticleEntity, Paragraph
+
+log = logging.getLogger(__name__)
+
+FOLDER = "_records"
+VERSION = 1
+
+
+def record_path(article_id: str) -> str:
+    return f"{FOLDER}/{article_id}.json"
+
+
+def dump_record(article: Article, analysis: Analysis, fingerprint: str) -> str:
+    data = {
+        "version": VERSION,
+        "fingerprint": fingerprint,
+        "article": {**asdict(article), "date": article.date.isoformat()},
+        "analysis": asdict(analysis),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def load_record(text: str) -> tuple[Article, Analysis, str]:
+    data = json.loads(text)
+    if data.get("version") != VERSION:
+        raise ValueError(f"record version {data.get('version')!r}")
+    a: dict[str, Any] = data["article"]
+    article = Article(
+        id=a["id"], path=a["path"], line=a["line"], date=dt.date.fromisoformat(a["date"]), title=a["title"],
+        source=a["source"], dateline=a["dateline"], caption=a["caption"], credit=a["credit"],
+        paragraphs=tuple(Paragraph(p["text"], p["line"], p["crosshead"]) for p in a["paragraphs"]),
+        url=a["url"], tags=tuple(a["tags"]), digest=a["digest"],
+    )
+    n: dict[str, Any] = data["analysis"]
+    analysis = Analysis(
+        article_id=n["article_id"], title=n["title"], summary=tuple(n["summary"]),
+        key_points=tuple(n["key_points"]),
+        entities=tuple(
+            ArticleEntity(key=e["key"], name=e["name"], kind=e["kind"], aliases=tuple(e["aliases"]),
+                          mentions=e["mentions"], votes=tuple((k, v) for k, v in e["votes"]),
+                          from_gazetteer=e["from_gazetteer"])
+            for e in n["entities"]
+        ),
+        sentences=n["sentences"],
+    )
+    if analysis.article_id != article.id:
+        raise ValueError("analysis and article IDs differ")
+    return article, analysis, data["fingerprint"]
+
+
+def load_records(out: Path) -> dict[str, tuple[Article, Analysis, str]]:
+    """Every readable record under ``out``, by article ID."""
+    records = {}
+    folder = out / FOLDER
+    if not folder.is_dir():
+        return records
+    for path in sorted(folder.glob("*.json")):
+        try:
+            article, analysis, fingerprint = load_record(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("%s: unreadable record ignored (%s); it will be recomputed", path, error)
+            continue
+        if path.stem == article.id:
+            records[article.id] = (article, analysis, fingerprint)
+    return records

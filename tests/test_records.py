@@ -1,0 +1,80 @@
+"""Records: analyses are reused when nothing changed, and a published briefing survives a broken seed."""
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from generator.build import BuildOptions, generate
+from generator.nlp.analyse import AnalysisOptions
+from generator.records import dump_record, load_record
+
+DATA = Path(__file__).parent / "data"
+FLOOD = "briefings/2019/03/04/wire_flood.md"
+
+
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_record_round_trip(tmp_path):
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
+    generate(options)
+    text = (tmp_path / "out" / "_records" / "wire_flood.json").read_text(encoding="utf-8")
+    article, analysis, fingerprint = load_record(text)
+    assert dump_record(article, analysis, fingerprint) == text
+
+
+def test_unchanged_articles_are_not_analysed_again(tmp_path):
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
+    first = generate(options)
+    assert (first.analysed, first.reused) == (4, 0)
+    before = snapshot(tmp_path / "out")
+    second = generate(options)
+    assert (second.analysed, second.reused) == (0, 4)
+    assert snapshot(tmp_path / "out") == before and second.written.written == ()
+    flood = options.seeds / "wire_flood.txt"
+    flood.write_text(flood.read_text(encoding="utf-8").replace("200,000", "250,000"), encoding="utf-8")
+    third = generate(options)
+    assert (third.analysed, third.reused) == (1, 3)
+    changed = generate(replace(options, analysis=AnalysisOptions(key_points=3)))
+    assert changed.analysed == 4  # a setting the analysis depends on changed
+
+
+def test_cached_and_fresh_builds_are_byte_identical(tmp_path):
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "a")
+    generate(options)
+    generate(options)  # everything from records
+    generate(replace(options, out=tmp_path / "b"))  # everything analysed
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_a_broken_seed_keeps_its_published_briefing(tmp_path):
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
+    generate(options)
+    page = (tmp_path / "out" / FLOOD).read_text(encoding="utf-8")
+    (options.seeds / "wire_flood.txt").write_bytes(b"date 2019-02-30 broken\n\xff\xfe")
+    report = generate(options)
+    assert report.kept == ("wire_flood",) and len(report.problems) == 1
+    assert (tmp_path / "out" / FLOOD).read_text(encoding="utf-8") == page
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert "wire_flood" in [b["id"] for b in manifest["briefings"]]
+    (options.seeds / "wire_flood.txt").unlink()  # only deleting the seed removes its briefing
+    report = generate(options)
+    assert report.kept == () and not (tmp_path / "out" / FLOOD).exists()
+
+
+def test_a_corrupt_record_is_recomputed(tmp_path):
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
+    generate(options)
+    before = snapshot(tmp_path / "out")
+    (tmp_path / "out" / "_records" / "wire_flood.json").write_text("{not json", encoding="utf-8")
+    report = generate(options)
+    assert report.analysed == 1 and report.reused == 3
+    assert snapshot(tmp_path / "out") == before
