@@ -37,6 +37,7 @@ class BuildReport:
     entities: int
     problems: tuple[InputError, ...]
     written: WriteReport
+    notices: tuple[InputError, ...] = ()
     analysed: int = 0  # articles run through the model in this build
     reused: int = 0  # analyses taken from their records
     kept: tuple[str, ...] = ()  # IDs whose seed failed to read: their last good version stays published
@@ -78,7 +79,8 @@ def generate(options: BuildOptions, progress: Callable[[int], None] | None = Non
     for article, analysis in items:
         files[record_path(article.id)] = dump_record(article, analysis, fingerprints.get(article.id, fingerprint))
     written = write_tree(options.out, files)
-    return BuildReport(len(items), len(archive.entities), read.problems, written, analysed=len(todo),
+    return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
+                       analysed=len(todo),
                        reused=reused, kept=tuple(sorted(a.id for a, _, _ in kept)))
 
 

@@ -97,6 +97,8 @@ def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, s
             fail(str(error))
         for problem in report.problems:
             click.secho(f"Skipped {problem}", fg="yellow", err=True)
+        for notice in report.notices:
+            click.secho(f"Note: {notice}", err=True)
         click.echo(summary_line(report) + f" -> {options.out}")
         if strict and report.problems:
             fail(f"{len(report.problems)} article(s) could not be read (--strict)")

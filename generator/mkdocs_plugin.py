@@ -78,6 +78,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(str(error)) from None
             for problem in self.report.problems:
                 log.warning("%s (skipped; the rest of the archive is built)", problem)
+            for notice in self.report.notices:
+                log.info("note: %s", notice)
             log.info(
                 "briefings: %d articles (%d analysed, %d from records, %d kept), %d entities; "
                 "%d files written, %d removed, %d problems",

@@ -58,13 +58,27 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 @dataclass(frozen=True)
 class ReadResult:
     articles: tuple[Article, ...]
-    problems: tuple[InputError, ...]
+    problems: tuple[InputError, ...]  # files (or lines) skipped: --strict and `check` fail on these
+    notices: tuple[InputError, ...] = ()  # published, but worth a look (the same text under two IDs)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without anchors and aliases: no "billion laughs" alias bombs in untrusted front matter."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not allowed", self.peek_event().start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Read every article under ``seeds``; bad files become problems, the rest are returned by ID."""
     articles: dict[str, Article] = {}
     problems: list[InputError] = []
+    notices: list[InputError] = []
+    texts: dict[str, Article] = {}
     if not seeds.is_dir():
         raise InputError(str(seeds), "the seeds folder does not exist", "create it or pass --seeds DIR")
     for path in seed_files(seeds):
@@ -87,7 +101,15 @@ def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
                 )
                 continue
             articles[article.id] = article
-    return ReadResult(tuple(articles[k] for k in sorted(articles)), tuple(problems))
+            text = digest(*(p.text for p in article.paragraphs))
+            if text in texts:
+                other = texts[text]
+                notices.append(InputError(rel, f"article {article.id!r} has the same text as {other.id!r} "
+                                          f"({other.path}); both are published",
+                                          "delete one of the two if they are the same article", line=article.line))
+            else:
+                texts[text] = article
+    return ReadResult(tuple(articles[k] for k in sorted(articles)), tuple(problems), tuple(notices))
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -243,7 +265,7 @@ def read_front_matter(text: str, rel: str, stem: str) -> Article:
     meta = load_yaml_mapping("\n".join(lines[1:end]), rel, first_line=2)
     date = parse_date(meta.get("date"), rel, field_line(lines, "date", end))
     paragraphs = parse_body("\n".join(lines[end + 1:]), end + 2, markdown=True)
-    dateline = meta.get("dateline")
+    dateline = optional_str(meta, "dateline", rel, field_line(lines, "dateline", end))
     agency = None
     if not dateline:
         paragraphs, dateline, agency = split_dateline(paragraphs)
@@ -260,7 +282,10 @@ def field_line(lines: list[str], key: str, end: int) -> int | None:
 
 def load_yaml_mapping(source: str, rel: str, first_line: int) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=_FrontMatterLoader)  # a SafeLoader subclass
+    except RecursionError:
+        raise InputError(rel, "front matter is nested too deeply", "use flat `key: value` lines",
+                         line=first_line) from None
     except yaml.YAMLError as error:
         # Where the broken construct opened (an unclosed bracket), else where parsing stopped.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
@@ -285,6 +310,9 @@ def read_jsonl(text: str, rel: str, stem: str) -> Iterator[Article]:
             continue
         try:
             record = json.loads(line)
+        except RecursionError:
+            raise InputError(rel, "JSON nested too deeply", "write one flat JSON object per line",
+                             line=number) from None
         except json.JSONDecodeError as error:
             raise InputError(rel, f"not valid JSON ({error.msg} at column {error.colno})",
                              "write one JSON object per line", line=number) from None
@@ -297,7 +325,7 @@ def read_jsonl(text: str, rel: str, stem: str) -> Iterator[Article]:
                              line=number)
         date = parse_date(record.get("date"), rel, number)
         paragraphs = parse_body(body, number, markdown=False)
-        dateline = record.get("dateline")
+        dateline = optional_str(record, "dateline", rel, number)
         agency = None
         if not dateline:
             paragraphs, dateline, agency = split_dateline(paragraphs)
@@ -325,7 +353,7 @@ def make_article(
     paragraphs: tuple[Paragraph, ...],
     caption: str | None,
     credit: str | None,
-    dateline: Any,
+    dateline: str | None,
     agency: str | None,
     id_line: int | None = None,
     line: int | None = None,
@@ -359,7 +387,7 @@ def make_article(
         date=date,
         title=title,
         source=optional_str(meta, "source", rel, where) or agency,
-        dateline=clean_text(str(dateline)) if dateline else None,
+        dateline=clean_text(dateline) if dateline else None,
         caption=caption,
         credit=credit,
         paragraphs=paragraphs,

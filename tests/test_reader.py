@@ -110,12 +110,19 @@ def test_bom_and_crlf_accepted(tmp_path):
         ("fm-open.md", "---\ntitle: x\ndate: 2017-01-01\nBody.\n", "never closed", 1),
         ("fm-list.md", "---\n- a\n- b\n---\nBody.\n", "mapping", 2),
         ("fm-tag.md", "---\ndate: 2017-01-01\nx: !!python/object:os.system ls\n---\nBody.\n", "YAML", 3),
+        ("fm-bomb.md", "---\ndate: 2017-01-01\na: &a [x, x]\nb: &b [*a, *a]\ntags: [*b, *b]\n---\nBody.\n",
+         "anchors and aliases", 4),
+        ("fm-deep.md", "---\ndate: 2017-01-01\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nBody.\n",
+         "nested too deeply", 2),
+        ("fm-dateline.md", "---\ndate: 2017-01-01\ndateline: [a, b]\n---\nBody.\n", "`dateline` must be text", 3),
+        ("deep.jsonl", '{"text": ' + "[" * 100000 + "]" * 100000 + "}\n", "nested too deeply", 1),
         ("fm-badid.md", "---\nid: ../../etc/passwd\ndate: 2017-01-01\n---\nBody.\n", "not a safe URL", 2),
         ("lines.jsonl", '{"id": "a", "date": "2017-01-01", "text": "x"}\n{broken\n', "not valid JSON", 2),
         ("notext.jsonl", '{"id": "a", "date": "2017-01-01"}\n', "no `text`", 1),
         ("file.pdf", "date 2017-01-01\nLead.\n", "unsupported file type", None),
         ("bad id!.txt", "date 2017-01-01\nLead.\n", "not a safe URL", None),
     ],
+    ids=lambda value: value if isinstance(value, str) and len(value) < 20 and "." in value else "",
 )
 def test_bad_input_is_named_with_a_fix(tmp_path, name, content, message, line):
     path = write(tmp_path, name, content)
@@ -160,3 +167,11 @@ def test_read_seeds_skips_bad_files_and_duplicate_ids(tmp_path):
 def test_untrusted_text_is_cleaned(tmp_path):
     article = read_one(tmp_path, "a.txt", "date 2020-01-01\nThe Ab\u202edi\u200b group\x07 met.\n")
     assert article.paragraphs[0].text == "The Abdi group met."
+
+
+def test_same_text_under_two_ids_is_a_notice_not_a_problem(tmp_path):
+    write(tmp_path, "a.txt", "date 2020-01-01\nThe same words.\n")
+    write(tmp_path, "b.txt", "date 2020-01-02\nThe same words.\n")
+    result = read_seeds(tmp_path)
+    assert [a.id for a in result.articles] == ["a", "b"] and result.problems == ()
+    assert len(result.notices) == 1 and "same text as 'a'" in str(result.notices[0])
