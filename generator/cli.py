@@ -118,6 +118,8 @@ def build_site(options: BuildOptions, site_dir: Path, strict: bool, config_file:
         fail(str(error))
     report = plugin.report
     if report is not None:
+        for notice in report.notices:
+            click.secho(f"Note: {notice}", err=True)
         click.echo(summary_line(report) + f" -> {options.out}; site -> {site_dir}")
 
 

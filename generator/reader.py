@@ -84,7 +84,7 @@ def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     for path in seed_files(seeds):
         rel = path.relative_to(seeds).as_posix()
         try:
-            found = read_file(path, rel, max_bytes=max_bytes)
+            found = read_file(path, rel, max_bytes=max_bytes, skipped=problems)
         except InputError as error:
             problems.append(error)
             continue
@@ -123,8 +123,14 @@ def seed_files(seeds: Path) -> list[Path]:
     )
 
 
-def read_file(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
-    """Read one file; raise :class:`InputError` if it cannot be used."""
+def read_file(
+    path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES, skipped: list[InputError] | None = None
+) -> list[Article]:
+    """Read one file; raise :class:`InputError` if it cannot be used.
+
+    In a JSON Lines file each line is an article of its own: a bad line is added to ``skipped`` and the
+    others are read (without ``skipped``, the first bad line raises).
+    """
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(rel, f"unsupported file type {path.suffix or '(none)'!r}",
                          "save the article as .txt (wire text), .md (front matter) or .jsonl")
@@ -136,7 +142,17 @@ def read_file(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[
     if not text.strip():
         raise InputError(rel, "the file is empty", "add the article text, or delete the file", line=1)
     if path.suffix.lower() == ".jsonl":
-        return list(read_jsonl(text, rel, path.stem))
+        articles = []
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                articles.append(read_jsonl_line(line, number, rel, path.stem))
+            except InputError as error:
+                if skipped is None:
+                    raise
+                skipped.append(error)
+        return articles
     if text.startswith("---\n"):
         return [read_front_matter(text, rel, path.stem)]
     return [read_wire(text, rel, path.stem)]
@@ -304,34 +320,27 @@ def load_yaml_mapping(source: str, rel: str, first_line: int) -> dict[str, Any]:
     return data
 
 
-def read_jsonl(text: str, rel: str, stem: str) -> Iterator[Article]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except RecursionError:
-            raise InputError(rel, "JSON nested too deeply", "write one flat JSON object per line",
-                             line=number) from None
-        except json.JSONDecodeError as error:
-            raise InputError(rel, f"not valid JSON ({error.msg} at column {error.colno})",
-                             "write one JSON object per line", line=number) from None
-        if not isinstance(record, dict):
-            raise InputError(rel, "each line must be a JSON object", "write one {...} object per line",
-                             line=number)
-        body = record.get("text")
-        if not isinstance(body, str):
-            raise InputError(rel, "the article has no `text`", "add the article's text as `text`",
-                             line=number)
-        date = parse_date(record.get("date"), rel, number)
-        paragraphs = parse_body(body, number, markdown=False)
-        dateline = optional_str(record, "dateline", rel, number)
-        agency = None
-        if not dateline:
-            paragraphs, dateline, agency = split_dateline(paragraphs)
-        fallback = f"{stem}-{number}"
-        yield make_article(rel, fallback, number, record, date, paragraphs, None, None, dateline, agency,
-                           id_line=number, line=number)
+def read_jsonl_line(line: str, number: int, rel: str, stem: str) -> Article:
+    try:
+        record = json.loads(line)
+    except RecursionError:
+        raise InputError(rel, "JSON nested too deeply", "write one flat JSON object per line", line=number) from None
+    except json.JSONDecodeError as error:
+        raise InputError(rel, f"not valid JSON ({error.msg} at column {error.colno})",
+                         "write one JSON object per line", line=number) from None
+    if not isinstance(record, dict):
+        raise InputError(rel, "each line must be a JSON object", "write one {...} object per line", line=number)
+    body = record.get("text")
+    if not isinstance(body, str):
+        raise InputError(rel, "the article has no `text`", "add the article's text as `text`", line=number)
+    date = parse_date(record.get("date"), rel, number)
+    paragraphs = parse_body(body, number, markdown=False)
+    dateline = optional_str(record, "dateline", rel, number)
+    agency = None
+    if not dateline:
+        paragraphs, dateline, agency = split_dateline(paragraphs)
+    return make_article(rel, f"{stem}-{number}", number, record, date, paragraphs, None, None, dateline, agency,
+                        id_line=number, line=number)
 
 
 def optional_str(meta: dict[str, Any], key: str, rel: str, line: int | None) -> str | None:

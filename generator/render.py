@@ -26,7 +26,7 @@ KIND_TITLES = {"person": "People", "place": "Places", "group": "Groups"}
 KIND_SINGULAR = {"person": "Person", "place": "Place", "group": "Group"}
 
 _INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
-_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+*>#.)])")
+_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+*>#.)!])")
 
 
 class Markdown(str):

@@ -56,3 +56,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The hostile corpus (tests/hostile.py) beside the good articles, built with `briefings build`."""
+    from hostile import all_files
+
+    jail = tmp_path_factory.mktemp("hostile")
+    (jail / "project").mkdir()
+    project = make_project(jail / "project", all_files())
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, result

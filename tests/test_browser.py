@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, run_cli
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -25,15 +23,6 @@ if not Path(CHROMIUM).exists():
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-HOSTILE = """date 2020-02-02 A caption <script>window.__pwned = 1; alert("caption")</script> (AFP Photo/X)
-Baghdad (AFP) - Fighters of the Islamic State group <img src=x onerror="window.__pwned=1;alert(1)"> attacked
-a checkpoint near Mosul on Sunday, Iraqi officials said [click](javascript:alert(1)).
-
-<script>window.__pwned = 1; alert("body")</script>
-
-Daesh fighters also shelled the town of Tal Afar, the officials said, and IS claimed the attack online.
-"""
-
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep the test output readable
@@ -41,10 +30,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("browser"), {"hostile_attack.txt": HOSTILE})
-    result = run_cli("build", "--strict", cwd=project)
-    assert result.returncode == 0, result.stderr
+def site(hostile_site):
+    """The hostile corpus with the good articles (conftest.hostile_site), served on localhost."""
+    project, _ = hostile_site
     handler = functools.partial(QuietHandler, directory=str(project / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -79,9 +67,21 @@ def test_no_article_script_runs_on_any_page(site, reader):
         page.goto(url + ("" if path == "." else path + "/"))
         assert page.dialogs == [], f"{path}: a dialog opened"
         assert page.evaluate("typeof window.__pwned") == "undefined", f"{path}: article script ran"
-    page.goto(url + "briefings/2020/02/02/hostile_attack/")
+    page.goto(url + "briefings/2021/03/01/h-script/")
     assert "<script>" in page.inner_text("article")  # shown as text, not run
-    assert page.locator("article a[href^='javascript:']").count() == 0
+    assert page.locator("a[href^='javascript:'], a[href^='data:'], iframe").count() == 0
+
+
+def test_search_results_for_hostile_articles_run_nothing(site, reader):
+    page = reader
+    _, url = site
+    page.goto(url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Kabul", delay=50)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)
+    assert page.dialogs == [] and page.evaluate("typeof window.__pwned") == "undefined"
 
 
 def test_searching_an_alias_finds_the_group_page(site, reader):
