@@ -147,3 +147,32 @@ def check_command(seeds: Path | None, gazetteers: tuple[Path, ...], config_file:
     if problems:
         fail(f"{len(problems)} problem(s) found")
     click.echo(f"OK: {options.seeds} and the gazetteer are valid.")
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@CONFIG
+def link(query: tuple[str, ...], config_file: Path) -> None:
+    """Print the Markdown link, URL and citation of a briefing or entity, by ID, key or words."""
+    from generator.linking import absolute, citation, find, load_targets, markdown_link
+
+    options = build_options(config_file, None, None, None)
+    try:
+        targets, names = load_targets(options.out / "manifest.json")
+    except BriefingError as error:
+        fail(str(error))
+    text = " ".join(query)
+    found = find(text, targets, names)
+    if not found:
+        fail(f"nothing in the archive matches {text!r}")
+    if len(found) > 1:
+        click.echo(f"{len(found)} matches for {text!r}; use one of these IDs or keys:", err=True)
+        for target in found[:30]:
+            click.echo(f"  {target.name}  ({target.kind}{', ' + target.date if target.date else ''}) {target.title}",
+                       err=True)
+        sys.exit(1)
+    site_url = options.site.site_url
+    target = found[0]
+    click.echo(markdown_link(target, site_url))
+    click.echo(absolute(target.url, site_url))
+    click.echo(citation(target, site_url))

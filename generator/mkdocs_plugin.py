@@ -65,7 +65,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 key_points=cfg.key_points,
                 jobs=cfg.jobs,
             ),
-            site=SiteOptions(site_url=config.site_url or ""),
+            site=SiteOptions(site_url=config.site_url or "", site_name=config.site_name),
             max_bytes=cfg.max_bytes,
         )
 

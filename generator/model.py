@@ -37,6 +37,11 @@ class Article:
     url: str | None
     tags: tuple[str, ...]
     digest: str  # sha256 of the normalised article
+    aliases: tuple[str, ...] = ()  # former addresses, "YYYY-MM-DD/old-id": they redirect here
+
+    @property
+    def old_ids(self) -> tuple[str, ...]:
+        return tuple(alias.split("/", 1)[1] for alias in self.aliases)
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
@@ -129,6 +134,11 @@ class Briefing:
     @property
     def path(self) -> str:
         return f"briefings/{self.article.date:%Y/%m/%d}/{self.article.id}.md"
+
+    @property
+    def old_urls(self) -> tuple[str, ...]:
+        """Where this briefing used to be: each former address redirects to :attr:`url`."""
+        return tuple(f"briefings/{alias[:10].replace('-', '/')}/{alias[11:]}/" for alias in self.article.aliases)
 
 
 @dataclass(frozen=True)

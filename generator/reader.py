@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 2_000_000
 SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
-FIELDS = ("id", "title", "date", "source", "url", "dateline", "tags", "text")
+FIELDS = ("id", "title", "date", "source", "url", "dateline", "tags", "aliases", "text")
 
 _DATE_LINE = re.compile(r"^date\s+(\S+)(?:\s+(.*))?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -79,6 +79,7 @@ def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     problems: list[InputError] = []
     notices: list[InputError] = []
     texts: dict[str, Article] = {}
+    owners: dict[str, Article] = {}  # every ID and former ID in use
     if not seeds.is_dir():
         raise InputError(str(seeds), "the seeds folder does not exist", "create it or pass --seeds DIR")
     for path in seed_files(seeds):
@@ -90,16 +91,20 @@ def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
             continue
         for article in found:
             if article.id in articles:
-                first = articles[article.id]
-                problems.append(
-                    InputError(
-                        rel,
-                        f"duplicate ID {article.id!r}, already used by {first.path}",
-                        "give one of the two articles another ID (front matter `id:` or the file name)",
-                        line=article.line,
-                    )
-                )
+                problems.append(InputError(
+                    rel, f"duplicate ID {article.id!r}, already used by {articles[article.id].path}",
+                    "give one of the two articles another ID (front matter `id:` or the file name)",
+                    line=article.line,
+                ))
                 continue
+            clash = next((name for name in (article.id, *article.old_ids) if name in owners), None)
+            if clash is not None:
+                problems.append(InputError(
+                    rel, f"ID or alias {clash!r} is already used by {owners[clash].path}",
+                    "give each article its own ID and aliases", line=article.line,
+                ))
+                continue
+            owners.update(dict.fromkeys((article.id, *article.old_ids), article))
             articles[article.id] = article
             text = digest(*(p.text for p in article.paragraphs))
             if text in texts:
@@ -389,6 +394,7 @@ def make_article(
         raise InputError(rel, f"url {url!r} is not an http(s) address", "give the article's web address",
                          line=where)
     title = optional_str(meta, "title", rel, where)
+    aliases = parse_aliases(meta.get("aliases"), article_id, date, rel, where)
     return Article(
         id=article_id,
         path=rel,
@@ -404,4 +410,34 @@ def make_article(
         tags=tuple(sorted({clean_text(str(t)) for t in tags} - {""})),
         digest=digest(article_id, str(date), title, caption, credit,
                       *(("#" if p.crosshead else "") + p.text for p in paragraphs)),
+        aliases=aliases,
     )
+
+
+def parse_aliases(value: Any, article_id: str, date: dt.date, rel: str, line: int | None) -> tuple[str, ...]:
+    """Former IDs of an article: ``old-id`` (same date) or ``YYYY-MM-DD/old-id``, as "YYYY-MM-DD/old-id"."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    fix = "list former IDs as `aliases: [old-id]` or `aliases: [2017-09-20/old-id]`"
+    if not isinstance(value, list | tuple):
+        raise InputError(rel, "`aliases` must be a list of former IDs", fix, line=line)
+    aliases = []
+    for item in value:
+        text = str(item).strip()
+        old_date, _, old_id = text.rpartition("/")
+        if old_date:
+            try:
+                when = parse_date(old_date, rel, line)
+            except InputError:
+                raise InputError(rel, f"alias {text!r} does not start with a YYYY-MM-DD date", fix,
+                                 line=line) from None
+        else:
+            when = date
+        if not is_safe_id(old_id):
+            raise InputError(rel, f"alias {text!r} is not a safe ID", fix, line=line)
+        if old_id == article_id and when == date:
+            raise InputError(rel, f"alias {text!r} is the article's own address", "remove it", line=line)
+        aliases.append(f"{when.isoformat()}/{old_id}")
+    return tuple(sorted(set(aliases)))

@@ -7,6 +7,7 @@ whose targets are generated paths, never article text).
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -17,6 +18,8 @@ from urllib.parse import quote
 
 import jinja2
 
+from generator.feed import render_feed
+from generator.inventory import render_inventory
 from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -56,6 +59,7 @@ def relative(from_path: str, to_path: str) -> str:
 @dataclass(frozen=True)
 class SiteOptions:
     site_url: str = ""  # e.g. https://example.org/archive/ (from mkdocs.yml), for permanent URLs
+    site_name: str = "Briefing Archive"
 
 
 class Renderer:
@@ -168,6 +172,7 @@ class Renderer:
                         for e in b.analysis.entities
                     ],
                     "related": [r.id for r in b.related],
+                    "old_ids": list(b.article.old_ids),
                 }
                 for b in self.archive.briefings
             ],
@@ -186,14 +191,31 @@ class Renderer:
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def render_site(archive: Archive, options: SiteOptions = SiteOptions()) -> dict[str, str]:
+def redirect_page(from_url: str, to_url: str, title: str) -> str:
+    """A static page at a briefing's former address that sends the reader (and search engines) on."""
+    target = html.escape(posixpath.relpath(to_url, from_url) + "/", quote=True)
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved: {html.escape(title)}</title>\n"
+        f'<link rel="canonical" href="{target}">\n<meta http-equiv="refresh" content="0; url={target}">\n'
+        '<meta name="robots" content="noindex">\n</head>\n'
+        f'<body><p>This briefing has moved: <a href="{target}">{html.escape(title)}</a>.</p></body>\n</html>\n'
+    )
+
+
+def render_site(archive: Archive, options: SiteOptions = SiteOptions()) -> dict[str, str | bytes]:
     """Every generated file, by its path relative to the output folder."""
     r = Renderer(archive, options)
-    files: dict[str, str] = {
+    files: dict[str, str | bytes] = {
         "_latest.md": r.latest(),
         "briefings/index.md": r.archive_index(),
         "manifest.json": r.manifest(),
+        "objects.inv": render_inventory(archive, options.site_name),
+        "feed.xml": render_feed(archive, options.site_url, options.site_name),
     }
+    for b in archive.briefings:
+        for old in b.old_urls:
+            files[old + "index.html"] = redirect_page(old, b.url, b.analysis.title)
     for kind in KINDS:
         files[f"{KIND_FOLDERS[kind]}/index.md"] = r.entity_index(kind)
     for b in archive.briefings:

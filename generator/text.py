@@ -7,7 +7,8 @@ import unicodedata
 
 # Bidirectional overrides/isolates and zero-width characters: invisible, and able to disguise a name.
 _INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+     0xFFFE, 0xFFFF, *range(0xFDD0, 0xFDF0)]  # and noncharacters, which XML (the feed) refuses
 )
 _SPACE = re.compile(r"\s+")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$")
@@ -17,7 +18,7 @@ RESERVED_SLUGS = frozenset({"index", "search", "assets", "stylesheets", "con", "
 def clean_text(text: str) -> str:
     """NFC-normalise, drop invisible and control characters, fold runs of white space to one space."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = "".join(ch if unicodedata.category(ch) != "Cc" or ch in "\t\n" else " " for ch in text)
+    text = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\t\n" else " " for ch in text)
     return _SPACE.sub(" ", text).strip()
 
 

@@ -42,12 +42,13 @@ def safe_target(root: Path, relative: str) -> Path:
     return target
 
 
-def write_file(path: Path, content: str) -> None:
+def write_file(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o644)
@@ -69,7 +70,7 @@ def check_owned(root: Path) -> None:
         )
 
 
-def write_tree(root: Path, files: Mapping[str, str], keep: Iterable[str] = ()) -> WriteReport:
+def write_tree(root: Path, files: Mapping[str, str | bytes], keep: Iterable[str] = ()) -> WriteReport:
     """Make ``root`` hold exactly ``files`` (plus ``keep``, left as they are)."""
     check_owned(root)
     root.mkdir(parents=True, exist_ok=True)
@@ -79,13 +80,14 @@ def write_tree(root: Path, files: Mapping[str, str], keep: Iterable[str] = ()) -
     for relative in sorted(files):
         target = safe_target(root, relative)
         content = files[relative]
+        data = content.encode("utf-8") if isinstance(content, str) else content
         try:
-            if target.read_text(encoding="utf-8") == content:
+            if target.read_bytes() == data:
                 unchanged += 1
                 continue
-        except (FileNotFoundError, UnicodeDecodeError, IsADirectoryError):
+        except (FileNotFoundError, IsADirectoryError):
             pass
-        write_file(target, content)
+        write_file(target, data)
         written.append(relative)
     wanted = set(files) | set(keep) | {MARKER}
     removed = []
