@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from generator.errors import InputError
 from generator.gazetteer import load_gazetteer
 from generator.index import build_archive
 from generator.model import Analysis, Article
 from generator.nlp.analyse import AnalysisOptions, analyse
-from generator.nlp.pipeline import pipeline_fingerprint
+from generator.nlp.pipeline import article_fingerprint, pipeline_fingerprint
 from generator.reader import DEFAULT_MAX_BYTES, read_seeds
-from generator.records import dump_record, load_records, record_path
+from generator.records import dump_record, known_sources, load_records, record_path
 from generator.render import SiteOptions, render_site
 from generator.writer import WriteReport, write_tree
 
@@ -43,45 +43,62 @@ class BuildReport:
     kept: tuple[str, ...] = ()  # IDs whose seed failed to read: their last good version stays published
 
 
-def generate(options: BuildOptions, progress: Callable[[int], None] | None = None) -> BuildReport:
+class Progress(Protocol):
+    """Told how many articles the build will analyse, then how many more are done."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, count: int) -> None: ...
+
+
+def generate(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Generate ``options.out`` from ``options.seeds``; bad seeds are reported, the rest is written.
 
     read -> reuse recorded analyses (same text, same pipeline) -> analyse the rest -> index -> render ->
     write. A seed that fails to read keeps its last good record, so nothing published is lost.
     """
     gazetteer = load_gazetteer(options.gazetteers)
-    read = read_seeds(options.seeds, options.max_bytes)
-    fingerprint = pipeline_fingerprint(options.analysis, gazetteer)
     records = load_records(options.out)
+    read = read_seeds(options.seeds, options.max_bytes, known=known_sources(records))
+    pipeline = pipeline_fingerprint(options.analysis)
 
     fresh = {a.id for a in read.articles}
     failed = {problem.path for problem in read.problems}
-    kept = [(article, analysis, fp) for article, analysis, fp in records.values()
-            if article.path in failed and article.id not in fresh]
-    for article, _, _ in kept:
-        log.warning("%s: kept the published briefing %s from its last good version", article.path, article.id)
+    kept = [r for r in records.values() if r.article.path in failed and r.article.id not in fresh]
+    for record in kept:
+        log.warning("%s: kept the published briefing %s from its last good version", record.article.path,
+                    record.article.id)
 
     analyses: dict[str, Analysis] = {}
     todo: list[Article] = []
+    fingerprints = {r.article.id: r.fingerprint for r in kept}
     for article in read.articles:
+        fingerprints[article.id] = article_fingerprint(pipeline, gazetteer, article)
         record = records.get(article.id)
-        if record is not None and record[0].digest == article.digest and record[2] == fingerprint:
-            analyses[article.id] = record[1]
+        if record is not None and record.article.digest == article.digest and \
+                record.fingerprint == fingerprints[article.id]:
+            analyses[article.id] = record.analysis
         else:
             todo.append(article)
     reused = len(analyses)
-    analyses.update(analyse(todo, gazetteer, options.analysis, progress=progress))
+    if progress:
+        progress.start(len(todo))
+    analyses.update(analyse(todo, gazetteer, options.analysis, progress=progress.advance if progress else None))
 
-    items = [(a, analyses[a.id]) for a in read.articles] + [(a, n) for a, n, _ in kept]
+    items = [(a, analyses[a.id]) for a in read.articles] + [(r.article, r.analysis) for r in kept]
     archive = build_archive(items, gazetteer)
     files = render_site(archive, options.site)
-    fingerprints = {a.id: fp for a, _, fp in kept}
     for article, analysis in items:
-        files[record_path(article.id)] = dump_record(article, analysis, fingerprints.get(article.id, fingerprint))
+        old = records.get(article.id)
+        source = read.sources.get(article.path, "") if article.id in fresh else old.source if old else ""
+        same = old is not None and (old.article, old.analysis, old.fingerprint, old.source) == (
+            article, analysis, fingerprints[article.id], source)
+        files[record_path(article.id)] = old.text if same else dump_record(  # type: ignore[union-attr]
+            article, analysis, fingerprints[article.id], source)
     written = write_tree(options.out, files)
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
                        analysed=len(todo),
-                       reused=reused, kept=tuple(sorted(a.id for a, _, _ in kept)))
+                       reused=reused, kept=tuple(sorted(r.article.id for r in kept)))
 
 
 def check(seeds: Path, gazetteers: tuple[Path, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> list[InputError]:

@@ -17,6 +17,8 @@ import click
 
 from generator.build import BuildOptions, BuildReport, check, generate
 from generator.errors import BriefingError
+from generator.nlp.analyse import AnalysisOptions
+from generator.progress import for_terminal
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -57,7 +59,8 @@ def build_options(config_file: Path, seeds: Path | None, out: Path | None, jobs:
         config, plugin = load_site_config(config_file)
         options = plugin.options(config)
     else:
-        options = BuildOptions(seeds=Path("seeds"), out=Path("briefings"))
+        options = BuildOptions(seeds=Path("seeds"), out=Path("briefings"),
+                               analysis=AnalysisOptions(jobs=os.cpu_count() or 1))
     if seeds is not None:
         options = replace(options, seeds=seeds)
     if out is not None:
@@ -84,7 +87,8 @@ def main(verbose: bool) -> None:
               show_default=True, help="Folder for the built site.")
 @click.option("--no-site", is_flag=True, help="Stop after writing --out; do not build the site.")
 @click.option("--strict", is_flag=True, help="Exit non-zero on any bad article or site warning (CI).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes for the analysis [default: 1].")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes for the analysis [default: the plugin's `jobs`, else the machine's cores].")
 @CONFIG
 def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, strict: bool, jobs: int | None,
           config_file: Path) -> None:
@@ -92,7 +96,7 @@ def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, s
     options = build_options(config_file, seeds, out, jobs)
     if no_site:
         try:
-            report = generate(options)
+            report = generate(options, progress=for_terminal())
         except BriefingError as error:
             fail(str(error))
         for problem in report.problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from generator.nlp.entities import KIND_ORDER
 RELATED_LIMIT = 5
 COMPANION_LIMIT = 10
 LINKING_KINDS = {"place", "group"}  # what related briefings share
+CANDIDATES = 200  # briefings scored per briefing, gathered rarest shared entity first
 
 
 def newest_first(article: Article) -> tuple[int, str]:
@@ -96,29 +98,36 @@ def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Count
     return together
 
 
-def related_briefings(briefings: Sequence[Briefing], entities: dict[str, Entity]) -> dict[str, tuple[Related, ...]]:
-    """Briefings sharing places and groups; a shared entity weighs more the fewer briefings it is in."""
+def related_briefings(
+    briefings: Sequence[Briefing], entities: dict[str, Entity]
+) -> dict[str, tuple[Related, ...]]:
+    """Briefings sharing places and groups; a shared entity weighs log((N + 1) / df), more the rarer it is.
+
+    Candidates are gathered rarest entity first and at most CANDIDATES of them are scored, so an entity in
+    every briefing (weighing almost nothing) does not make the work grow with the square of the archive.
+    """
     total = len(briefings)
-    linking = {b.id: {e.key for e in b.analysis.entities if entities[e.key].kind in LINKING_KINDS}
+    linking = {b.id: frozenset(e.key for e in b.analysis.entities if entities[e.key].kind in LINKING_KINDS)
                for b in briefings}
     weight = {key: math.log((total + 1) / len(entity.briefings)) for key, entity in entities.items()}
-    by_entity: dict[str, list[Briefing]] = defaultdict(list)
+    by_entity: dict[str, list[str]] = defaultdict(list)
     for b in briefings:
         for key in linking[b.id]:
-            by_entity[key].append(b)
+            by_entity[key].append(b.id)
+    order = {b.id: rank for rank, b in enumerate(briefings)}  # newest first: the tie-break
     result: dict[str, tuple[Related, ...]] = {}
     for b in briefings:
-        shared: dict[str, set[str]] = defaultdict(set)
-        for key in linking[b.id]:
-            for other in by_entity[key]:
-                if other.id != b.id:
-                    shared[other.id].add(key)
-        scored = []
-        for other_id, keys in shared.items():
-            other = next(x for x in by_entity[next(iter(keys))] if x.id == other_id)
-            ranked = tuple(sorted(keys, key=lambda k: (-weight[k], entities[k].name)))
-            value = round(sum(weight[k] for k in keys), 6)
-            scored.append((-value, newest_first(other.article), Related(other_id, value, ranked)))
-        result[b.id] = tuple(r for *_, r in sorted(scored, key=lambda t: (t[0], t[1]))[:RELATED_LIMIT])
+        mine = linking[b.id]
+        candidates: dict[str, None] = {}
+        for key in sorted(mine, key=lambda k: (-weight[k], k)):
+            if len(candidates) >= CANDIDATES:
+                break
+            candidates.update(dict.fromkeys(other for other in by_entity[key] if other != b.id))
+        scored = [(-round(sum(weight[k] for k in mine & linking[other]), 6), order[other], other)
+                  for other in candidates]
+        result[b.id] = tuple(
+            Related(other, -negative,
+                    tuple(sorted(mine & linking[other], key=lambda k: (-weight[k], entities[k].name))))
+            for negative, _, other in heapq.nsmallest(RELATED_LIMIT, scored)
+        )
     return result
-

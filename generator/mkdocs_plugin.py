@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from generator.build import BuildOptions, BuildReport, generate
 from generator.errors import BriefingError
 from generator.nlp.analyse import AnalysisOptions
 from generator.nlp.pipeline import DEFAULT_MODEL
+from generator.progress import for_terminal
 from generator.reader import DEFAULT_MAX_BYTES
 from generator.render import SiteOptions
 from generator.writer import MARKER
@@ -41,7 +43,7 @@ class BriefingsConfig(base.Config):
     summary_words = c.Type(int, default=80)
     key_points = c.Type(int, default=5)
     max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
-    jobs = c.Type(int, default=1)
+    jobs = c.Type(int, default=0)  # 0: the machine's cores
     generate = c.Type(bool, default=True)
 
 
@@ -63,7 +65,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 summary_sentences=cfg.summary_sentences,
                 summary_words=cfg.summary_words,
                 key_points=cfg.key_points,
-                jobs=cfg.jobs,
+                jobs=cfg.jobs or os.cpu_count() or 1,
             ),
             site=SiteOptions(site_url=config.site_url or "", site_name=config.site_name),
             max_bytes=cfg.max_bytes,
@@ -73,7 +75,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         options = self.override or self.options(config)
         if self.config.generate:
             try:
-                self.report = generate(options)
+                self.report = generate(options, progress=for_terminal(log))
             except BriefingError as error:
                 raise PluginError(str(error)) from None
             for problem in self.report.problems:

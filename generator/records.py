@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,17 +32,18 @@ def record_path(article_id: str) -> str:
     return f"{FOLDER}/{article_id}.json"
 
 
-def dump_record(article: Article, analysis: Analysis, fingerprint: str) -> str:
+def dump_record(article: Article, analysis: Analysis, fingerprint: str, source: str = "") -> str:
     data = {
         "version": VERSION,
         "fingerprint": fingerprint,
+        "source": source,  # digest of the seed file's bytes: an unchanged file is not parsed again
         "article": {**asdict(article), "date": article.date.isoformat()},
         "analysis": asdict(analysis),
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def load_record(text: str) -> tuple[Article, Analysis, str]:
+def load_record(text: str) -> tuple[Article, Analysis, str, str]:
     data = json.loads(text)
     if data.get("version") != VERSION:
         raise ValueError(f"record version {data.get('version')!r}")
@@ -67,10 +68,19 @@ def load_record(text: str) -> tuple[Article, Analysis, str]:
     )
     if analysis.article_id != article.id:
         raise ValueError("analysis and article IDs differ")
-    return article, analysis, data["fingerprint"]
+    return article, analysis, data["fingerprint"], data.get("source", "")
 
 
-def load_records(out: Path) -> dict[str, tuple[Article, Analysis, str]]:
+@dataclass(frozen=True)
+class Record:
+    article: Article
+    analysis: Analysis
+    fingerprint: str
+    source: str
+    text: str  # as stored: written back unchanged when nothing in it changed
+
+
+def load_records(out: Path) -> dict[str, Record]:
     """Every readable record under ``out``, by article ID."""
     records = {}
     folder = out / FOLDER
@@ -78,10 +88,23 @@ def load_records(out: Path) -> dict[str, tuple[Article, Analysis, str]]:
         return records
     for path in sorted(folder.glob("*.json")):
         try:
-            article, analysis, fingerprint = load_record(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            article, analysis, fingerprint, source = load_record(text)
         except (OSError, ValueError, KeyError, TypeError) as error:
             log.warning("%s: unreadable record ignored (%s); it will be recomputed", path, error)
             continue
         if path.stem == article.id:
-            records[article.id] = (article, analysis, fingerprint)
+            records[article.id] = Record(article, analysis, fingerprint, source, text)
     return records
+
+
+def known_sources(records: dict[str, Record]) -> dict[str, tuple[str, tuple[Article, ...]]]:
+    """Seed file -> (digest of its bytes, its articles), for files whose records all agree on the digest."""
+    by_file: dict[str, list[Record]] = {}
+    for record in records.values():
+        by_file.setdefault(record.article.path, []).append(record)
+    return {
+        path: (group[0].source, tuple(sorted((r.article for r in group), key=lambda a: a.line)))
+        for path, group in by_file.items()
+        if group[0].source and all(r.source == group[0].source for r in group)
+    }

@@ -27,8 +27,9 @@ def test_record_round_trip(tmp_path):
     options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
     generate(options)
     text = (tmp_path / "out" / "_records" / "wire_flood.json").read_text(encoding="utf-8")
-    article, analysis, fingerprint = load_record(text)
-    assert dump_record(article, analysis, fingerprint) == text
+    article, analysis, fingerprint, source = load_record(text)
+    assert dump_record(article, analysis, fingerprint, source) == text
+    assert len(source) == 64
 
 
 def test_unchanged_articles_are_not_analysed_again(tmp_path):
@@ -78,3 +79,33 @@ def test_a_corrupt_record_is_recomputed(tmp_path):
     report = generate(options)
     assert report.analysed == 1 and report.reused == 3
     assert snapshot(tmp_path / "out") == before
+
+
+def test_a_gazetteer_change_reanalyses_exactly_the_articles_it_concerns(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("- name: Hiraan region\n  kind: place\n", encoding="utf-8")
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out", gazetteers=(extra,))
+    assert generate(options).analysed == 4
+    extra.write_text("- name: Hiraan region\n  kind: place\n  aliases: [Hiraan]\n", encoding="utf-8")
+    assert generate(options).analysed == 1  # only the drought article names Hiraan
+    extra.write_text("- name: Hiraan region\n  kind: place\n  aliases: [Hiraan]\n- name: Mars\n  kind: place\n",
+                     encoding="utf-8")
+    assert generate(options).analysed == 0  # no article names Mars
+
+
+def test_unchanged_seed_files_are_not_parsed_again(tmp_path, monkeypatch):
+    import generator.reader
+
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
+    generate(options)
+    parsed = []
+    real = generator.reader.read_file
+    def counting(path, *args, **kwargs):
+        parsed.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(generator.reader, "read_file", counting)
+    flood = options.seeds / "wire_flood.txt"
+    flood.write_text(flood.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    report = generate(options)
+    assert parsed == ["wire_flood.txt"] and report.analysed == 1

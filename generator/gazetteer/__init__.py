@@ -72,6 +72,17 @@ class Gazetteer:
                     index.setdefault(name.casefold(), entry)
         return index
 
+    def relevant_digest(self, text: str) -> str:
+        """A digest of the entries whose names occur in ``text`` (case aside): all an article's analysis can
+        depend on, so a change elsewhere in the gazetteer leaves that article's recorded analysis valid."""
+        folded = text.casefold()
+        parts = [
+            repr((e.key, e.name, e.kind, e.aliases, e.description))
+            for e in self.entries
+            if any(name.casefold() in folded for name in e.names)
+        ]
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
     def lookup(self, name: str) -> GazetteerEntry | None:
         index = self._index
         return index.get(name) or index.get(name.casefold()) if len(name) > 4 else index.get(name)

@@ -6,18 +6,24 @@ boundaries, so a caption, a dateline or a crosshead can never merge into the lea
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
+import multiprocessing
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import TAG
 from spacy.tokens import Doc
 
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import Mention, group_mentions
-from generator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
-from generator.places import is_known_place
+from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
+from generator.places import is_known_place, place_names
 from generator.summarise import SentenceInfo, summarise
 
 log = logging.getLogger(__name__)
@@ -29,7 +35,7 @@ class AnalysisOptions:
     summary_sentences: int = 3
     summary_words: int = 80
     key_points: int = 5
-    jobs: int = 1
+    jobs: int = 1  # worker processes for the analysis (the CLI and the plugin default to the machine's cores)
     batch_size: int = 64
 
 
@@ -47,9 +53,39 @@ def analyse(
     options: AnalysisOptions = AnalysisOptions(),
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, Analysis]:
-    """Analyse every article in one ``nlp.pipe`` stream; results keyed by article ID."""
+    """Analyse the articles; results keyed by article ID, the same whatever ``options.jobs``.
+
+    With several jobs, each worker process analyses whole chunks of articles (``nlp.pipe`` and this
+    module's own steps) and sends back only the small :class:`Analysis` objects: spaCy ``Doc`` objects
+    never cross a process boundary, and the main process stays idle instead of competing for a core.
+    """
     if not articles:
         return {}
+    load_pipeline(options.model, gazetteer)  # loaded once, before any worker is forked
+    place_names()
+    jobs = max(1, min(options.jobs, len(articles) // MIN_ARTICLES_PER_JOB))
+    if jobs == 1:
+        return analyse_chunk(articles, gazetteer, options, progress)
+    size = max(1, min(CHUNK_SIZE, -(-len(articles) // (jobs * 4))))
+    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+    results: dict[str, Analysis] = {}
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs) as pool:
+        work = functools.partial(analyse_chunk, gazetteer=gazetteer, options=options)
+        for chunk, done in zip(chunks, pool.imap(work, chunks), strict=True):
+            results.update(done)
+            if progress:
+                progress(len(chunk))
+    return {article.id: results[article.id] for article in articles}
+
+
+def analyse_chunk(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer,
+    options: AnalysisOptions,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Analysis]:
+    """Analyse articles in one ``nlp.pipe`` stream in this process."""
     nlp = load_pipeline(options.model, gazetteer)
     collected = [_Collected([], [], [], set()) for _ in articles]
 
@@ -61,9 +97,7 @@ def analyse(
                 yield paragraph.text, (index, number, not paragraph.crosshead)
 
     current: int | None = None
-    for doc, (index, paragraph, prose) in nlp.pipe(
-        units(), as_tuples=True, batch_size=options.batch_size, n_process=max(1, options.jobs)
-    ):
+    for doc, (index, paragraph, prose) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):
         if progress and current is not None and index != current:
             progress(index - current)
         current = index
@@ -82,6 +116,10 @@ PLACE_BEFORE = {"town", "city", "village", "province", "region", "district", "ca
 PLACE_AFTER = {"province", "governorate", "district", "region", "county", "valley", "river"}
 CUED_LABELS = {"PERSON", "ORG", "NORP"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves
+CHUNK_SIZE = 32
+TITLE_PARAGRAPHS = 2  # a title is derived from a sentence of the first paragraphs
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def place_cue(doc: Doc, start: int, end: int) -> bool:
@@ -92,34 +130,48 @@ def place_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
+    """Sentences, mentions and abbreviation pairs of one Doc, as plain data. Kept lean: it runs per paragraph."""
     offset = len(into.sentences)
-    starts = {}
-    for number, sent in enumerate(doc.sents):
-        tokens = tuple((t.text_with_ws, t.pos_) for t in sent)
-        finite = any(t.tag_ in FINITE_TAGS for t in sent)
-        into.sentences.append((sent.text.strip(), paragraph, prose, tokens, finite))
-        starts[sent.start] = offset + number
-    sentence_of = {}
-    current = offset
-    for token in doc:
-        current = starts.get(token.i, current)
-        sentence_of[token.i] = current
+    tags = doc.to_array(TAG)
+    finite_tags = numpy.isin(tags, finite_tag_ids(doc))
+    sentence_starts = []
+    for sent in doc.sents:
+        # POS tags are kept only where a title may be derived from: the first paragraphs.
+        tokens = tuple((t.text_with_ws, COARSE.get(t.tag_, "X")) for t in sent) if paragraph <= TITLE_PARAGRAPHS else ()
+        into.sentences.append((sent.text.strip(), paragraph, prose, tokens,
+                               bool(finite_tags[sent.start:sent.end].any())))
+        sentence_starts.append(sent.start)
+
+    def sentence_of(token: int) -> int:
+        return offset + bisect.bisect_right(sentence_starts, token) - 1
+
     for ent in doc.ents:
         if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
             continue  # a hashtag or a handle, not a name
         label = ent.label_
         if label in CUED_LABELS and not ent.ent_id_ and place_cue(doc, ent.start, ent.end):
             label = "GPE"
-        into.mentions.append(Mention(ent.text, label, sentence_of[ent.start], ent.ent_id_))
-    into.lower_words.update(t.text for t in doc if t.is_lower and t.is_alpha)
+        into.mentions.append(Mention(ent.text, label, sentence_of(ent.start), ent.ent_id_))
+    into.lower_words.update(LOWER_WORD.findall(doc.text))
+    if "(" not in doc.text:
+        return
     for long, short in find_pairs(doc):
         into.pairs.append((long.text, short.text))
         # A long form the model missed still names the entity: count it with the short form's label.
         label = next((e.label_ for e in doc.ents if e.text == short.text), "ORG")
         if not any(e.start == long.start and e.end == long.end for e in doc.ents):
-            into.mentions.append(Mention(long.text, label, sentence_of[long.start]))
+            into.mentions.append(Mention(long.text, label, sentence_of(long.start)))
         if not any(e.start == short.start and e.end == short.end for e in doc.ents):
-            into.mentions.append(Mention(short.text, label, sentence_of[short.start]))
+            into.mentions.append(Mention(short.text, label, sentence_of(short.start)))
+
+
+@functools.lru_cache(maxsize=4)
+def _finite_ids(strings_id: int, ids: tuple[int, ...]) -> numpy.ndarray:
+    return numpy.array(ids, dtype="uint64")
+
+
+def finite_tag_ids(doc: Doc) -> numpy.ndarray:
+    return _finite_ids(id(doc.vocab.strings), tuple(doc.vocab.strings.add(tag) for tag in sorted(FINITE_TAGS)))
 
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:

@@ -1,0 +1,134 @@
+"""Rebuilding at archive scale, measured side by side in one run on a synthetic archive.
+
+    python benchmarks/scale.py                 # N = 2000 (about ten minutes on 2 cores)
+    python benchmarks/scale.py --n 400 --small 100
+
+Prints:
+  * generator time / raw ``nlp.pipe`` time on the same texts with the same processes (jobs 1 and 2);
+  * the speed-up of ``--jobs 2`` over ``--jobs 1`` (generation, cold);
+  * adding one article to the N-article archive: articles analysed, files rewritten, time relative to
+    the cold build's generation time;
+  * MkDocs build time per page at N = small and N, and search index bytes per briefing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from synthetic import write_archive  # noqa: E402
+
+from generator.build import BuildOptions, generate  # noqa: E402
+from generator.gazetteer import load_gazetteer  # noqa: E402
+from generator.nlp.analyse import AnalysisOptions  # noqa: E402
+from generator.nlp.pipeline import load_pipeline  # noqa: E402
+from generator.places import place_names  # noqa: E402
+from generator.reader import read_seeds  # noqa: E402
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def raw_pipe(seeds: Path, jobs: int) -> float:
+    """spaCy alone: the same texts (caption and paragraphs of every article), the same pipeline and processes."""
+    nlp = load_pipeline(AnalysisOptions().model, load_gazetteer())
+    texts = [t for a in read_seeds(seeds).articles for t in ([a.caption] if a.caption else []) +
+             [p.text for p in a.paragraphs]]
+    seconds, _ = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=64, n_process=jobs)))
+    return seconds
+
+
+def mkdocs_build(project: Path, out: Path) -> tuple[float, int, int]:
+    """MkDocs alone (generation switched off): seconds, pages, search index bytes."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    plugin = config.plugins["briefings"]
+    plugin.config.generate = False
+    plugin.config.out = str(out)
+    import logging
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    seconds, _ = timed(build, config)
+    pages = sum(1 for _ in (project / "site").rglob("index.html"))
+    index = (project / "site" / "search" / "search_index.json").stat().st_size
+    return seconds, pages, index
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=200)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="briefings-scale-"))
+    try:
+        run(work, args.n, args.small)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(work: Path, n: int, small: int) -> None:
+    seeds = work / "seeds"
+    write_archive(seeds, n)
+    words = sum(a.words for a in read_seeds(seeds).articles)
+    print(f"synthetic archive: {n} articles, {words:,} words ({words // n} per article)")
+    load_pipeline(AnalysisOptions().model, load_gazetteer())  # the model is loaded once, outside every timing
+    place_names()
+
+    cold = {}
+    for jobs in (1, 2):
+        out = work / f"out-{jobs}"
+        seconds, report = timed(generate, BuildOptions(seeds=seeds, out=out, analysis=AnalysisOptions(jobs=jobs)))
+        raw = raw_pipe(seeds, jobs)
+        cold[jobs] = seconds
+        print(f"jobs={jobs}: generator {seconds:.1f} s, raw nlp.pipe {raw:.1f} s -> generator/raw = "
+              f"{seconds / raw:.2f} ({report.analysed} analysed, {len(report.written.written)} files)")
+    print(f"speed-up of --jobs 2 over --jobs 1: {cold[1] / cold[2]:.2f}x")
+    same = all((work / "out-1" / p.relative_to(work / "out-2")).read_bytes() == p.read_bytes()
+               for p in (work / "out-2").rglob("*") if p.is_file())
+    print(f"byte-identical output for --jobs 1 and --jobs 2: {same}")
+
+    write_archive(seeds, 1, start=n)
+    seconds, report = timed(generate, BuildOptions(seeds=seeds, out=work / "out-2", analysis=AnalysisOptions(jobs=2)))
+    print(f"add one article to {n}: {report.analysed} analysed, {report.reused} from records, "
+          f"{len(report.written.written)} files rewritten, {len(report.written.removed)} removed, "
+          f"{seconds:.2f} s = {100 * seconds / cold[2]:.1f}% of the cold generation ({cold[2]:.1f} s)")
+
+    project = work / "site-project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    results = {}
+    for count in (small, n):
+        subset = work / f"seeds-{count}"
+        subset.mkdir()
+        for path in sorted(seeds.iterdir())[:count]:
+            shutil.copy(path, subset / path.name)
+        out = work / f"out-site-{count}"
+        generate(BuildOptions(seeds=subset, out=out, analysis=AnalysisOptions(jobs=2)))
+        seconds, pages, index = mkdocs_build(project, out)
+        results[count] = seconds / pages
+        print(f"MkDocs at N={count}: {seconds:.1f} s for {pages} pages = {1000 * seconds / pages:.1f} ms/page; "
+              f"search index {index / 1e6:.1f} MB = {index / count / 1000:.1f} KB per briefing")
+    print(f"MkDocs time per page, N={n} / N={small}: {results[n] / results[small]:.2f}")
+    print(json.dumps({"n": n, "jobs_speedup": round(cold[1] / cold[2], 2)}))
+
+
+if __name__ == "__main__":
+    main()
