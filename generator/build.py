@@ -15,7 +15,7 @@ from generator.nlp.analyse import AnalysisOptions, analyse
 from generator.nlp.pipeline import article_fingerprint, pipeline_fingerprint
 from generator.reader import DEFAULT_MAX_BYTES, read_seeds
 from generator.records import dump_record, known_sources, load_records, record_path
-from generator.render import SiteOptions, render_site
+from generator.render import SiteOptions, load_page_keys, render_site
 from generator.writer import WriteReport, write_tree
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,9 @@ def generate(options: BuildOptions, progress: Progress | None = None) -> BuildRe
 
     items = [(a, analyses[a.id]) for a in read.articles] + [(r.article, r.analysis) for r in kept]
     archive = build_archive(items, gazetteer)
-    files = render_site(archive, options.site)
+    site = render_site(archive, options.site, previous=load_page_keys(options.out),
+                       exists=lambda path: (options.out / path).is_file())
+    files = site.files
     for article, analysis in items:
         old = records.get(article.id)
         source = read.sources.get(article.path, "") if article.id in fresh else old.source if old else ""
@@ -95,7 +97,7 @@ def generate(options: BuildOptions, progress: Progress | None = None) -> BuildRe
             article, analysis, fingerprints[article.id], source)
         files[record_path(article.id)] = old.text if same else dump_record(  # type: ignore[union-attr]
             article, analysis, fingerprints[article.id], source)
-    written = write_tree(options.out, files)
+    written = write_tree(options.out, files, keep=site.keep)
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
                        analysed=len(todo),
                        reused=reused, kept=tuple(sorted(r.article.id for r in kept)))

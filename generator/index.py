@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -101,15 +100,16 @@ def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Count
 def related_briefings(
     briefings: Sequence[Briefing], entities: dict[str, Entity]
 ) -> dict[str, tuple[Related, ...]]:
-    """Briefings sharing places and groups; a shared entity weighs log((N + 1) / df), more the rarer it is.
+    """Briefings sharing places and groups; a shared entity weighs 1 / (the briefings naming it): the rarer,
+    the more. The weight does not depend on the size of the archive, so adding an article changes the
+    related briefings only of the briefings that share something with it.
 
     Candidates are gathered rarest entity first and at most CANDIDATES of them are scored, so an entity in
     every briefing (weighing almost nothing) does not make the work grow with the square of the archive.
     """
-    total = len(briefings)
     linking = {b.id: frozenset(e.key for e in b.analysis.entities if entities[e.key].kind in LINKING_KINDS)
                for b in briefings}
-    weight = {key: math.log((total + 1) / len(entity.briefings)) for key, entity in entities.items()}
+    weight = {key: 1.0 / len(entity.briefings) for key, entity in entities.items()}
     by_entity: dict[str, list[str]] = defaultdict(list)
     for b in briefings:
         for key in linking[b.id]:

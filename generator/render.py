@@ -7,17 +7,21 @@ whose targets are generated paths, never article text).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import json
 import posixpath
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
 
+from generator import __version__
 from generator.feed import render_feed
 from generator.inventory import render_inventory
 from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity
@@ -232,15 +236,67 @@ def redirect_page(from_url: str, to_url: str, title: str) -> str:
     )
 
 
-def render_site(archive: Archive, options: SiteOptions = SiteOptions()) -> dict[str, str | bytes]:
-    """Every generated file, by its path relative to the output folder."""
+PAGE_KEYS = "_pages.json"  # page -> digest of what it was rendered from (not published)
+
+
+@functools.lru_cache(maxsize=1)
+def templates_digest() -> str:
+    """The templates and the generator's version: a page rendered by other templates is rendered again."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(TEMPLATES.glob("*.j2")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_keys(archive: Archive, options: SiteOptions) -> dict[str, str]:
+    """For each briefing and entity page, a digest of everything its text is rendered from."""
+    base = (templates_digest(), options)
+    entities = archive.entities
+    by_id = {b.id: b for b in archive.briefings}
+
+    def key(*parts: object) -> str:
+        return hashlib.blake2b(repr((base, *parts)).encode("utf-8"), digest_size=16).hexdigest()
+
+    keys = {}
+    for b in archive.briefings:
+        related = [(r, by_id[r.id].analysis.title, by_id[r.id].article.date, [entities[k].name for k in r.shared])
+                   for r in b.related]
+        named = [(e.key, entities[e.key].name, entities[e.key].kind, entities[e.key].path) for e in b.analysis.entities]
+        keys[b.path] = key(b.article, b.analysis, related, named)
+    for e in entities.values():
+        listed = [(i, by_id[i].analysis.title, by_id[i].article.date, by_id[i].path) for i in e.briefings]
+        companions = [(k, entities[k].name, entities[k].kind, entities[k].path) for k, _ in e.companions]
+        keys[e.path] = key(e, listed, companions)
+    return keys
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    files: dict[str, str | bytes]  # what to write
+    keep: frozenset[str]  # pages whose inputs have not changed: the file already there is right
+
+
+def render_site(
+    archive: Archive,
+    options: SiteOptions = SiteOptions(),
+    previous: Mapping[str, str] | None = None,
+    exists: Callable[[str], bool] = lambda path: False,
+) -> RenderedSite:
+    """Every generated file, by its path relative to the output folder.
+
+    ``previous`` holds the page keys of the last build (``_pages.json``): a briefing or entity page whose
+    key is unchanged, and whose file ``exists``, is not rendered again but kept.
+    """
     r = Renderer(archive, options)
+    keys = page_keys(archive, options)
+    previous = previous or {}
     files: dict[str, str | bytes] = {
         "_latest.md": r.latest(),
         "briefings/index.md": r.archive_index(),
         "manifest.json": r.manifest(),
         "objects.inv": render_inventory(archive, options.site_name),
         "feed.xml": render_feed(archive, options.site_url, options.site_name),
+        PAGE_KEYS: json.dumps(keys, indent=0, sort_keys=True) + "\n",
     }
     for b in archive.briefings:
         for old in b.old_urls:
@@ -249,9 +305,19 @@ def render_site(archive: Archive, options: SiteOptions = SiteOptions()) -> dict[
         files[f"{KIND_FOLDERS[kind]}/index.md"] = r.entity_index(kind)
     for year, briefings in r.years().items():
         files[f"briefings/{year}/index.md"] = r.archive_year(year, briefings)
+    keep = {path for path, key in keys.items() if previous.get(path) == key and exists(path)}
     for b in archive.briefings:
-        files[b.path] = r.briefing(b)
+        if b.path not in keep:
+            files[b.path] = r.briefing(b)
     for e in archive.entities.values():
-        files[e.path] = r.entity(e)
-    return dict(sorted(files.items()))
+        if e.path not in keep:
+            files[e.path] = r.entity(e)
+    return RenderedSite(dict(sorted(files.items())), frozenset(keep))
 
+
+def load_page_keys(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out / PAGE_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -98,6 +98,7 @@ def write_tree(root: Path, files: Mapping[str, str | bytes], keep: Iterable[str]
             removed.append(relative)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    unchanged += sum(1 for relative in set(keep) - set(files) if (root / relative).is_file())
     if written or removed:
         log.info("%s: %d written, %d unchanged, %d removed", root, len(written), unchanged, len(removed))
     return WriteReport(tuple(written), unchanged, tuple(sorted(removed)))

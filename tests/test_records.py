@@ -109,3 +109,24 @@ def test_unchanged_seed_files_are_not_parsed_again(tmp_path, monkeypatch):
     flood.write_text(flood.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
     report = generate(options)
     assert parsed == ["wire_flood.txt"] and report.analysed == 1
+
+
+def test_pages_are_rendered_again_only_when_their_inputs_change(tmp_path, monkeypatch):
+    from generator.render import Renderer
+
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
+    generate(options)
+    rendered = []
+    real = Renderer.briefing
+    monkeypatch.setattr(Renderer, "briefing", lambda self, b: rendered.append(b.id) or real(self, b))
+    generate(options)
+    assert rendered == []  # nothing changed: every briefing page is kept as it is
+    (tmp_path / "out" / FLOOD).unlink()
+    generate(options)
+    assert rendered == ["wire_flood"] and (tmp_path / "out" / FLOOD).is_file()  # a missing page comes back
+    drought = options.seeds / "frontmatter_drought.md"
+    drought.write_text(drought.read_text(encoding="utf-8").replace("Drought follows", "Drought now follows"),
+                       encoding="utf-8")
+    rendered.clear()
+    generate(options)
+    assert "somalia-drought-2019-05" in rendered and "ethiopia-dam-2019-07" not in rendered
