@@ -125,8 +125,8 @@ def test_pages_are_rendered_again_only_when_their_inputs_change(tmp_path, monkey
     generate(options)
     assert rendered == ["wire_flood"] and (tmp_path / "out" / FLOOD).is_file()  # a missing page comes back
     drought = options.seeds / "frontmatter_drought.md"
-    drought.write_text(drought.read_text(encoding="utf-8").replace("Drought follows", "Drought now follows"),
+    drought.write_text(drought.read_text(encoding="utf-8").replace("one crisis after another", "crisis upon crisis"),
                        encoding="utf-8")
     rendered.clear()
     generate(options)
-    assert "somalia-drought-2019-05" in rendered and "ethiopia-dam-2019-07" not in rendered
+    assert rendered == ["somalia-drought-2019-05"]  # its title and entities, shown elsewhere, are unchanged
