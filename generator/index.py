@@ -97,19 +97,24 @@ def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Count
     return together
 
 
+def rarity(briefings: int) -> float:
+    """1 / the power of two at or above the number of briefings naming an entity: 1, 1/2, 1/4 (3-4), ..."""
+    return 1.0 / (1 << max(0, briefings - 1).bit_length())
+
+
 def related_briefings(
     briefings: Sequence[Briefing], entities: dict[str, Entity]
 ) -> dict[str, tuple[Related, ...]]:
-    """Briefings sharing places and groups; a shared entity weighs 1 / (the briefings naming it): the rarer,
-    the more. The weight does not depend on the size of the archive, so adding an article changes the
-    related briefings only of the briefings that share something with it.
+    """Briefings sharing places and groups; a shared entity weighs more the rarer it is (:func:`rarity`).
+    The weight does not depend on the size of the archive, and moves only when an entity's count crosses
+    a power of two, so adding an article seldom changes the related briefings of others.
 
     Candidates are gathered rarest entity first and at most CANDIDATES of them are scored, so an entity in
     every briefing (weighing almost nothing) does not make the work grow with the square of the archive.
     """
     linking = {b.id: frozenset(e.key for e in b.analysis.entities if entities[e.key].kind in LINKING_KINDS)
                for b in briefings}
-    weight = {key: 1.0 / len(entity.briefings) for key, entity in entities.items()}
+    weight = {key: rarity(len(entity.briefings)) for key, entity in entities.items()}
     by_entity: dict[str, list[str]] = defaultdict(list)
     for b in briefings:
         for key in linking[b.id]:
