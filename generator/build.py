@@ -16,7 +16,7 @@ from generator.nlp.pipeline import article_fingerprint, pipeline_fingerprint
 from generator.reader import DEFAULT_MAX_BYTES, read_seeds
 from generator.records import dump_record, known_sources, load_records, record_path
 from generator.render import SiteOptions, load_page_keys, render_site
-from generator.writer import WriteReport, write_tree
+from generator.writer import WriteReport, check_owned, write_tree
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ def generate(options: BuildOptions, progress: Progress | None = None) -> BuildRe
     read -> reuse recorded analyses (same text, same pipeline) -> analyse the rest -> index -> render ->
     write. A seed that fails to read keeps its last good record, so nothing published is lost.
     """
+    check_owned(options.out)  # refuse a foreign folder before any work, not after the analysis
     gazetteer = load_gazetteer(options.gazetteers)
     records = load_records(options.out)
     read = read_seeds(options.seeds, options.max_bytes, known=known_sources(records))
@@ -75,8 +76,7 @@ def generate(options: BuildOptions, progress: Progress | None = None) -> BuildRe
     for article in read.articles:
         fingerprints[article.id] = article_fingerprint(pipeline, gazetteer, article)
         record = records.get(article.id)
-        if record is not None and record.article.digest == article.digest and \
-                record.fingerprint == fingerprints[article.id]:
+        if record and (record.article.digest, record.fingerprint) == (article.digest, fingerprints[article.id]):
             analyses[article.id] = record.analysis
         else:
             todo.append(article)
@@ -99,8 +99,7 @@ def generate(options: BuildOptions, progress: Progress | None = None) -> BuildRe
             article, analysis, fingerprints[article.id], source)
     written = write_tree(options.out, files, keep=site.keep)
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
-                       analysed=len(todo),
-                       reused=reused, kept=tuple(sorted(r.article.id for r in kept)))
+                       analysed=len(todo), reused=reused, kept=tuple(sorted(r.article.id for r in kept)))
 
 
 def check(seeds: Path, gazetteers: tuple[Path, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> list[InputError]:
