@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from generator.gazetteer import Gazetteer, GazetteerEntry
-from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Kind, Related
+from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind, Related
 from generator.nlp.entities import KIND_ORDER
+from generator.places import country_names, resolve
 
 RELATED_LIMIT = 5
 COMPANION_LIMIT = 10
@@ -34,6 +35,7 @@ def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazettee
         key: replace(entity, companions=tuple(companions[key].most_common_sorted(COMPANION_LIMIT, entities)))
         for key, entity in entities.items()
     }
+    entities = locate_places(entities)
     briefings = [Briefing(article, analysis) for article, analysis in items]
     related = related_briefings(briefings, entities)
     return Archive(
@@ -95,6 +97,29 @@ def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Count
                 if other != key:
                     together[key][other] += 1
     return together
+
+
+def locate_places(entities: dict[str, Entity]) -> dict[str, Entity]:
+    """Resolve every place to GeoNames: countries first, then other places in the context of the countries
+    named in the same briefings. A place GeoNames does not know stays a place, without coordinates."""
+    countries = {}
+    for key, entity in entities.items():
+        if entity.kind == "place":
+            record = resolve((entity.name, *entity.aliases))
+            if record is not None and record.feature == "country":
+                countries[key] = record.countrycode
+    located = {}
+    for key, entity in entities.items():
+        if entity.kind != "place":
+            located[key] = entity
+            continue
+        context = {countries[k] for k, _ in entity.companions if k in countries}
+        record = resolve((entity.name, *entity.aliases), context)
+        geo = None if record is None else Geo(
+            record.geonameid, record.name, record.feature, country_names().get(record.countrycode, record.countrycode),
+            record.latitude, record.longitude)
+        located[key] = replace(entity, geo=geo)
+    return located
 
 
 def rarity(briefings: int) -> float:

@@ -86,6 +86,18 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class Geo:
+    """Where a place is, from GeoNames."""
+
+    geonameid: int
+    name: str  # GeoNames' name
+    feature: str  # country | state | city
+    country: str  # country name
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(frozen=True)
 class Entity:
     """One entity across the archive: one key, one page."""
 
@@ -98,6 +110,7 @@ class Entity:
     companions: tuple[tuple[str, int], ...] = ()  # (key, shared briefings), most first
     timeline: tuple[tuple[str, int], ...] = ()  # (YYYY-MM, mentions), oldest first
     description: str | None = None
+    geo: Geo | None = None  # places only: the GeoNames record it was resolved to
 
     @property
     def url(self) -> str:

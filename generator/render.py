@@ -24,7 +24,7 @@ import jinja2
 from generator import __version__
 from generator.feed import render_feed
 from generator.inventory import render_inventory
-from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity
+from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity, Geo
 from generator.text import slugify
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -113,6 +113,13 @@ class Renderer:
         fence = "`" * (longest + 1)
         pad = " " if text.startswith("`") or text.endswith("`") else ""
         return Markdown(f"{fence}{pad}{text}{pad}{fence}")
+
+    def coordinates(self, geo: Geo) -> str:
+        lat, lon = geo.latitude or 0.0, geo.longitude or 0.0
+        return f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+
+    def geonames_link(self, geo: Geo) -> Markdown:
+        return Markdown(f"[GeoNames {geo.geonameid}](https://www.geonames.org/{geo.geonameid})")
 
     def entity_link(self, key: str, from_path: str) -> Markdown:
         entity = self.archive.entities[key]
@@ -217,6 +224,8 @@ class Renderer:
                     "aliases": list(e.aliases),
                     "url": e.url,
                     "briefings": list(e.briefings),
+                    **({"geonames": {"id": e.geo.geonameid, "name": e.geo.name, "country": e.geo.country,
+                                     "latitude": e.geo.latitude, "longitude": e.geo.longitude}} if e.geo else {}),
                 }
                 for e in sorted(self.archive.entities.values(), key=lambda e: e.key)
             ],

@@ -97,7 +97,7 @@ def test_manifest_follows_the_schema(built_site):
             assert set(e) == {"key", "name", "kind", "aliases", "mentions"}
             assert e["kind"] in ("person", "place", "group") and e["key"] in keys and e["mentions"] >= 1
     for e in manifest["entities"]:
-        assert set(e) == {"key", "name", "kind", "aliases", "url", "briefings"}
+        assert set(e) - {"geonames"} == {"key", "name", "kind", "aliases", "url", "briefings"}
         assert (built_site / "site" / e["url"] / "index.html").is_file()
         assert set(e["briefings"]) <= ids
 
@@ -158,3 +158,11 @@ def test_user_mistakes_are_one_line_errors(tmp_path):
     result = run_cli("build", "--seeds", "missing", cwd=make_project(tmp_path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "does not exist" in result.stderr
+
+
+def test_place_pages_show_country_and_coordinates(built_site):
+    html = (built_site / "site" / "places" / "beledweyne" / "index.html").read_text(encoding="utf-8")
+    assert "Somalia" in html and "4.74° N, 45.20° E" in html and "https://www.geonames.org/64460" in html
+    manifest = json.loads((built_site / "site" / "manifest.json").read_text(encoding="utf-8"))
+    somalia = next(e for e in manifest["entities"] if e["key"] == "somalia")
+    assert somalia["geonames"]["country"] == "Somalia"

