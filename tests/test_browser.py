@@ -3,14 +3,13 @@ served on localhost. Article text may carry script; none of it may run."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+
+from conftest import serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -24,20 +23,12 @@ if not Path(CHROMIUM).exists():
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output readable
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(hostile_site):
     """The hostile corpus with the good articles (conftest.hostile_site), served on localhost."""
     project, _ = hostile_site
-    handler = functools.partial(QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project / "site", f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(project / "site") as url:
+        yield project / "site", url
 
 
 @pytest.fixture(scope="module")

@@ -3,20 +3,17 @@ through the archive's objects.inv; the feed parses with feedparser; IDs, URLs an
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import subprocess
 import sys
 import textwrap
-import threading
 from pathlib import Path
 
 import feedparser
 import pytest
 import sphobjinv as soi
 
-from conftest import make_project, run_cli
+from conftest import make_project, run_cli, serve
 
 BASE = "https://archive.example.org/"
 FLOOD_URL = "briefings/2019/03/04/wire_flood/"
@@ -66,18 +63,10 @@ def test_sphinx_fails_on_an_unknown_id(built_site, tmp_path):
     assert "no-such-briefing" in result.stderr
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def served_archive(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(built_site / "site") as url:
+        yield url
 
 
 def mkdocs_project(where: Path, archive_url: str, page: str) -> subprocess.CompletedProcess[str]:

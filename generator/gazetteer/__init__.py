@@ -84,8 +84,12 @@ class Gazetteer:
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
     def lookup(self, name: str) -> GazetteerEntry | None:
+        """The entry a name belongs to: as written, or case aside for names longer than four letters."""
         index = self._index
-        return index.get(name) or index.get(name.casefold()) if len(name) > 4 else index.get(name)
+        found = index.get(name)
+        if found is None and len(name) > 4:
+            found = index.get(name.casefold())
+        return found
 
     @property
     def _index(self) -> dict[str, GazetteerEntry]:

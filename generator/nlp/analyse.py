@@ -62,7 +62,7 @@ def analyse(
     if not articles:
         return {}
     load_pipeline(options.model, gazetteer)  # loaded once, before any worker is forked
-    place_names()
+    place_names()  # GeoNames is loaded once, before any worker is forked
     jobs = max(1, min(options.jobs, len(articles) // MIN_ARTICLES_PER_JOB))
     if jobs == 1:
         return analyse_chunk(articles, gazetteer, options, progress)
@@ -165,13 +165,8 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
             into.mentions.append(Mention(short.text, label, sentence_of(short.start)))
 
 
-@functools.lru_cache(maxsize=4)
-def _finite_ids(strings_id: int, ids: tuple[int, ...]) -> numpy.ndarray:
-    return numpy.array(ids, dtype="uint64")
-
-
-def finite_tag_ids(doc: Doc) -> numpy.ndarray:
-    return _finite_ids(id(doc.vocab.strings), tuple(doc.vocab.strings.add(tag) for tag in sorted(FINITE_TAGS)))
+def finite_tag_ids(doc: Doc) -> list[int]:
+    return [doc.vocab.strings.add(tag) for tag in FINITE_TAGS]
 
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
