@@ -55,8 +55,9 @@ def place_index() -> dict[str, tuple[PlaceRecord, ...]]:
     }
 
 
+@functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Case-folded names only: what the kind vote needs."""
+    """Case-folded names only: what the kind vote needs (built once, from the one index)."""
     return frozenset(place_index())
 
 
