@@ -90,14 +90,17 @@ def generate(options: BuildOptions, progress: Progress | None = None) -> BuildRe
     site = render_site(archive, options.site, previous=load_page_keys(options.out),
                        exists=lambda path: (options.out / path).is_file())
     files = site.files
+    keep = set(site.keep)
     for article, analysis in items:
         old = records.get(article.id)
         source = read.sources.get(article.path, "") if article.id in fresh else old.source if old else ""
         same = old is not None and (old.article, old.analysis, old.fingerprint, old.source) == (
             article, analysis, fingerprints[article.id], source)
-        files[record_path(article.id)] = old.text if same else dump_record(  # type: ignore[union-attr]
-            article, analysis, fingerprints[article.id], source)
-    written = write_tree(options.out, files, keep=site.keep)
+        if same:
+            keep.add(record_path(article.id))  # the file there is the record: not even read again
+        else:
+            files[record_path(article.id)] = dump_record(article, analysis, fingerprints[article.id], source)
+    written = write_tree(options.out, files, keep=keep)
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
                        analysed=len(todo), reused=reused, kept=tuple(sorted(r.article.id for r in kept)))
 

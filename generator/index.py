@@ -9,13 +9,14 @@ from dataclasses import replace
 
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind, Related
-from generator.nlp.entities import KIND_ORDER
+from generator.nlp.entities import KIND_ORDER, merge_same_key
 from generator.places import country_names, resolve
 
 RELATED_LIMIT = 5
 COMPANION_LIMIT = 10
 LINKING_KINDS = {"place", "group"}  # what related briefings share
-CANDIDATES = 200  # briefings scored per briefing, gathered rarest shared entity first
+MERGE_ROUNDS = 3  # merging places can bring new context, and so new merges: a few rounds settle it
+CANDIDATES = 100  # briefings scored per briefing, gathered rarest shared entity first
 
 
 def newest_first(article: Article) -> tuple[int, str]:
@@ -23,7 +24,29 @@ def newest_first(article: Article) -> tuple[int, str]:
 
 
 def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> Archive:
+    """One entity per key, places resolved; two places that resolve to one GeoNames record ("Kandahar",
+    "Qandahar") become one entity under the key seen first, and the other key redirects to it."""
     items = sorted(items, key=lambda pair: newest_first(pair[0]))
+    merged: dict[str, str] = {}  # old key -> the key it now lives under
+    for _ in range(MERGE_ROUNDS):
+        entities = index_entities(items, gazetteer)
+        moves = same_places(entities, items, gazetteer)
+        if not moves:
+            break
+        merged = {old: moves.get(new, new) for old, new in merged.items()} | moves
+        items = [(article, rekey(analysis, moves)) for article, analysis in items]
+    if merged:
+        entities = {key: replace(entity, merged=tuple(sorted(old for old, new in merged.items() if new == key)))
+                    for key, entity in entities.items()}
+    briefings = [Briefing(article, analysis) for article, analysis in items]
+    related = related_briefings(briefings, entities)
+    return Archive(
+        briefings=tuple(Briefing(b.article, b.analysis, related[b.id]) for b in briefings),
+        entities=entities,
+    )
+
+
+def index_entities(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> dict[str, Entity]:
     mentions_of: dict[str, list[tuple[Article, ArticleEntity]]] = defaultdict(list)
     for article, analysis in items:
         for entity in analysis.entities:
@@ -35,13 +58,38 @@ def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazettee
         key: replace(entity, companions=tuple(companions[key].most_common_sorted(COMPANION_LIMIT, entities)))
         for key, entity in entities.items()
     }
-    entities = locate_places(entities)
-    briefings = [Briefing(article, analysis) for article, analysis in items]
-    related = related_briefings(briefings, entities)
-    return Archive(
-        briefings=tuple(Briefing(b.article, b.analysis, related[b.id]) for b in briefings),
-        entities=entities,
-    )
+    return locate_places(entities)
+
+
+def same_places(
+    entities: dict[str, Entity], items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer
+) -> dict[str, str]:
+    """Keys to move: for each GeoNames record named by several place entities, every key but one moves to
+    the gazetteer's key if there is one, else to the key of the entity seen first (oldest briefing), so a
+    new article never moves a page that is already published."""
+    by_place: dict[int, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        if entity.kind == "place" and entity.geo is not None:
+            by_place[entity.geo.geonameid].append(key)
+    first_seen = {}
+    for rank, (_, analysis) in enumerate(reversed(items)):  # oldest first
+        for entity in analysis.entities:
+            first_seen.setdefault(entity.key, rank)
+    known = gazetteer.by_key()
+    moves = {}
+    for keys in by_place.values():
+        if len(keys) > 1:
+            keep = min(keys, key=lambda k: (k not in known, first_seen.get(k, 0), k))
+            moves.update({key: keep for key in keys if key != keep})
+    return moves
+
+
+def rekey(analysis: Analysis, moves: dict[str, str]) -> Analysis:
+    """The analysis with moved keys replaced; two of its entities that became one are combined."""
+    if not any(e.key in moves for e in analysis.entities):
+        return analysis
+    moved = [replace(e, key=moves.get(e.key, e.key)) for e in analysis.entities]
+    return replace(analysis, entities=merge_same_key(moved))
 
 
 def merge_entity(
@@ -85,7 +133,7 @@ def merge_entity(
 
 class _Counts(Counter):
     def most_common_sorted(self, limit: int, entities: dict[str, Entity]) -> list[tuple[str, int]]:
-        return sorted(self.items(), key=lambda kv: (-kv[1], entities[kv[0]].name, kv[0]))[:limit]
+        return heapq.nsmallest(limit, self.items(), key=lambda kv: (-kv[1], entities[kv[0]].name, kv[0]))
 
 
 def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Counts]:
@@ -134,8 +182,9 @@ def related_briefings(
     The weight does not depend on the size of the archive, and moves only when an entity's count crosses
     a power of two, so adding an article seldom changes the related briefings of others.
 
-    Candidates are gathered rarest entity first and at most CANDIDATES of them are scored, so an entity in
-    every briefing (weighing almost nothing) does not make the work grow with the square of the archive.
+    Candidates are gathered rarest entity first (newest briefing first within an entity) and at most
+    CANDIDATES of them are scored, so an entity in every briefing (weighing almost nothing) does not make the
+    work grow with the square of the archive.
     """
     linking = {b.id: frozenset(e.key for e in b.analysis.entities if entities[e.key].kind in LINKING_KINDS)
                for b in briefings}
@@ -150,11 +199,15 @@ def related_briefings(
         mine = linking[b.id]
         candidates: dict[str, None] = {}
         for key in sorted(mine, key=lambda k: (-weight[k], k)):
+            for other in by_entity[key]:  # newest first, like the tie-break
+                if other != b.id:
+                    candidates[other] = None
+                    if len(candidates) >= CANDIDATES:
+                        break
             if len(candidates) >= CANDIDATES:
                 break
-            candidates.update(dict.fromkeys(other for other in by_entity[key] if other != b.id))
-        scored = [(-round(sum(weight[k] for k in mine & linking[other]), 6), order[other], other)
-                  for other in candidates]
+        # Weights are powers of two: their sums are exact, so equal scores compare equal.
+        scored = [(-sum(weight[k] for k in mine & linking[other]), order[other], other) for other in candidates]
         result[b.id] = tuple(
             Related(other, -negative,
                     tuple(sorted(mine & linking[other], key=lambda k: (-weight[k], entities[k].name))))

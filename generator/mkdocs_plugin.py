@@ -39,7 +39,7 @@ class BriefingsConfig(base.Config):
     out = c.Type(str, default="briefings")
     model = c.Type(str, default=DEFAULT_MODEL)
     gazetteer = c.ListOfItems(c.Type(str), default=[])
-    summary_sentences = c.Type(int, default=3)
+    summary_sentences = c.Type(int, default=2)
     summary_words = c.Type(int, default=80)
     key_points = c.Type(int, default=5)
     max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)

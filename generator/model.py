@@ -13,11 +13,17 @@ KIND_FOLDERS: dict[str, str] = {"person": "people", "place": "places", "group": 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One block of an article's body; ``crosshead`` blocks are sub-headings, not prose."""
+    """One block of an article's body; ``crosshead`` blocks are sub-headings, and a block that ends on a
+    photo credit (``... Image: Name.``) is a photo caption: neither is prose."""
 
     text: str
     line: int
     crosshead: bool = False
+    credit: str | None = None  # set: the block is a photo caption, and this its credit
+
+    @property
+    def prose(self) -> bool:
+        return not self.crosshead and self.credit is None
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class Article:
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
-        return tuple(p for p in self.paragraphs if not p.crosshead)
+        return tuple(p for p in self.paragraphs if p.prose)
 
     @property
     def words(self) -> int:
@@ -111,10 +117,15 @@ class Entity:
     timeline: tuple[tuple[str, int], ...] = ()  # (YYYY-MM, mentions), oldest first
     description: str | None = None
     geo: Geo | None = None  # places only: the GeoNames record it was resolved to
+    merged: tuple[str, ...] = ()  # keys of entities merged into this one (one GeoNames place): they redirect here
 
     @property
     def url(self) -> str:
         return f"{KIND_FOLDERS[self.kind]}/{self.key}/"
+
+    @property
+    def old_urls(self) -> tuple[str, ...]:
+        return tuple(f"{KIND_FOLDERS[self.kind]}/{key}/" for key in self.merged)
 
     @property
     def path(self) -> str:

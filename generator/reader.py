@@ -45,10 +45,19 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:, [A-Z][A-Za-z'’.\- ]{1,30})?)\s*"
     r"\((?P<agency>[A-Z][A-Za-z&.\- ]{1,24})\)\s*[-–—]{1,2}\s+"
 )
-# "Taipei, Taiwan — ": a dateline without an agency, closed by a dash between spaces.
+# "Taipei, Taiwan — ", "Evansville, Indiana, United States - ": a dateline without an agency, closed by a
+# dash between spaces.
 _NAME = r"[A-Z][A-Za-z'’.\-]+"
 _DATELINE_DASH = re.compile(
-    rf"^(?P<place>{_NAME}(?: {_NAME}){{0,3}}(?:, {_NAME}(?: {_NAME}){{0,2}})?) [–—] (?P<rest>[A-Z])"
+    rf"^(?P<place>{_NAME}(?: {_NAME}){{0,3}}(?:, {_NAME}(?: {_NAME}){{0,2}}){{0,2}}) [-–—] (?P<rest>[A-Z])"
+)
+# A photo caption inside the body ends on its credit: "... Image: Nick Moreau.", "... Photo: Reuters",
+# "... (AFP Photo/Name)".
+_BODY_CREDIT = re.compile(
+    r"(?:^|(?<=[\s.]))(?:Image|Images|Photo|Photos|Photograph|Picture|Photo credit|Image credit)\s*:\s*"
+    r"(?P<credit>[^:]{1,60}?)\.?$"
+    r"|\s*\((?P<paren>[^()]*\bphoto\b[^()]*)\)\s*$",
+    re.IGNORECASE,
 )
 _CROSSHEAD = re.compile(r"^[-–—]\s+(?P<text>.+?)\s+[-–—]$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
@@ -247,22 +256,33 @@ def parse_body(text: str, first_line: int, markdown: bool) -> tuple[Paragraph, .
             inner = (crosshead or heading).group("text")  # type: ignore[union-attr]
             paragraphs.append(Paragraph(clean_text(inner), line, crosshead=True))
         else:
-            cleaned = clean_text(block)
+            cleaned, credit = split_body_credit(clean_text(block))
             if cleaned:
-                paragraphs.append(Paragraph(cleaned, line))
+                paragraphs.append(Paragraph(cleaned, line, credit=credit))
     return tuple(paragraphs)
+
+
+def split_body_credit(block: str) -> tuple[str, str | None]:
+    """A block ending on a photo credit is a caption: (its text, the credit); other blocks: (block, None)."""
+    match = _BODY_CREDIT.search(block)
+    if match is None:
+        return block, None
+    credit = (match.group("credit") or match.group("paren") or "").strip()
+    if not credit or ". " in credit:  # "Credit: ..." opening a sentence of prose, not a credit line
+        return block, None
+    return block[: match.start()].strip(), credit
 
 
 def split_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], str | None, str | None]:
     """Take ``Baghdad (AFP) - `` off the lead: returns (paragraphs, dateline place, agency)."""
-    body = [i for i, p in enumerate(paragraphs) if not p.crosshead]
-    if not body:
+    # The lead is the first prose block, or the second or third when a caption without credit comes first.
+    body = [i for i, p in enumerate(paragraphs) if p.prose][:3]
+    found = next(((i, m) for i in body if (m := _DATELINE.match(paragraphs[i].text)
+                                           or _DATELINE_DASH.match(paragraphs[i].text))), None)
+    if found is None:
         return paragraphs, None, None
-    first = body[0]
+    first, match = found
     lead = paragraphs[first]
-    match = _DATELINE.match(lead.text) or _DATELINE_DASH.match(lead.text)
-    if not match:
-        return paragraphs, None, None
     agency = match.groupdict().get("agency")
     end = match.start("rest") if "rest" in match.groupdict() else match.end()
     place = match.group("place").strip()
@@ -398,7 +418,7 @@ def make_article(
 ) -> Article:
     """Validate what every format shares (ID, body, fields) and build the :class:`Article`."""
     where = line or start
-    if not any(not p.crosshead for p in paragraphs):
+    if not any(p.prose for p in paragraphs):
         raise InputError(rel, "the article has no body text", "add the article's paragraphs, or delete it",
                          line=where)
     raw_id = meta.get("id")
@@ -433,7 +453,8 @@ def make_article(
         url=url,
         tags=tuple(sorted({clean_text(str(t)) for t in tags} - {""})),
         digest=digest(article_id, str(date), title, caption, credit,
-                      *(("#" if p.crosshead else "") + p.text for p in paragraphs)),
+                      *(("#" if p.crosshead else "") + p.text + (f"\x1e{p.credit}" if p.credit else "")
+                        for p in paragraphs)),
         aliases=aliases,
     )
 

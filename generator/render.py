@@ -190,47 +190,59 @@ class Renderer:
                            path="index.md")
 
     def manifest(self) -> str:
-        data = {
-            "version": 1,
-            "briefings": [
-                {
-                    "id": b.id,
-                    "url": b.url,
-                    "title": b.analysis.title,
-                    "date": b.article.date.isoformat(),
-                    "source": b.article.source or "",
-                    "dateline": b.article.dateline or "",
-                    "summary": " ".join(b.analysis.summary),
-                    "entities": [
-                        {
-                            "key": e.key,
-                            "name": self.archive.entities[e.key].name,
-                            "kind": self.archive.entities[e.key].kind,
-                            "aliases": list(e.aliases),
-                            "mentions": e.mentions,
-                        }
-                        for e in b.analysis.entities
-                    ],
-                    "related": [r.id for r in b.related],
-                    "old_ids": list(b.article.old_ids),
-                }
-                for b in self.archive.briefings
-            ],
-            "entities": [
-                {
-                    "key": e.key,
-                    "name": e.name,
-                    "kind": e.kind,
-                    "aliases": list(e.aliases),
-                    "url": e.url,
-                    "briefings": list(e.briefings),
-                    **({"geonames": {"id": e.geo.geonameid, "name": e.geo.name, "country": e.geo.country,
-                                     "latitude": e.geo.latitude, "longitude": e.geo.longitude}} if e.geo else {}),
-                }
-                for e in sorted(self.archive.entities.values(), key=lambda e: e.key)
-            ],
-        }
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        briefings = [
+            {
+                "id": b.id,
+                "url": b.url,
+                "title": b.analysis.title,
+                "date": b.article.date.isoformat(),
+                "source": b.article.source or "",
+                "dateline": b.article.dateline or "",
+                "summary": " ".join(b.analysis.summary),
+                "entities": [
+                    {
+                        "key": e.key,
+                        "name": self.archive.entities[e.key].name,
+                        "kind": self.archive.entities[e.key].kind,
+                        "aliases": list(e.aliases),
+                        "mentions": e.mentions,
+                    }
+                    for e in b.analysis.entities
+                ],
+                "related": [r.id for r in b.related],
+                "old_ids": list(b.article.old_ids),
+            }
+            for b in self.archive.briefings
+        ]
+        entities = [
+            {
+                "key": e.key,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": list(e.aliases),
+                "url": e.url,
+                "briefings": list(e.briefings),
+                **({"old_keys": list(e.merged)} if e.merged else {}),
+                **({"geonames": {"id": e.geo.geonameid, "name": e.geo.name, "country": e.geo.country,
+                                 "latitude": e.geo.latitude, "longitude": e.geo.longitude}} if e.geo else {}),
+            }
+            for e in sorted(self.archive.entities.values(), key=lambda e: e.key)
+        ]
+        return json_document({"version": 1}, briefings=briefings, entities=entities)
+
+
+def json_document(head: dict[str, object], **lists: list[object]) -> str:
+    """JSON with one line per list item: as readable in a diff as indented JSON, and written by the C
+    encoder (``indent`` would switch ``json`` to its pure-Python encoder, seconds on a large archive)."""
+
+    def line(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    parts = [line(key) + ":" + line(value) for key, value in head.items()]
+    for key, items in lists.items():
+        body = ",\n".join(line(item) for item in items)
+        parts.append(line(key) + ":[\n" + body + "\n]" if items else line(key) + ":[]")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def redirect_page(from_url: str, to_url: str, title: str) -> str:
@@ -241,7 +253,7 @@ def redirect_page(from_url: str, to_url: str, title: str) -> str:
         f"<title>Moved: {html.escape(title)}</title>\n"
         f'<link rel="canonical" href="{target}">\n<meta http-equiv="refresh" content="0; url={target}">\n'
         '<meta name="robots" content="noindex">\n</head>\n'
-        f'<body><p>This briefing has moved: <a href="{target}">{html.escape(title)}</a>.</p></body>\n</html>\n'
+        f'<body><p>This page has moved: <a href="{target}">{html.escape(title)}</a>.</p></body>\n</html>\n'
     )
 
 
@@ -305,11 +317,14 @@ def render_site(
         "manifest.json": r.manifest(),
         "objects.inv": render_inventory(archive, options.site_name),
         "feed.xml": render_feed(archive, options.site_url, options.site_name),
-        PAGE_KEYS: json.dumps(keys, indent=0, sort_keys=True) + "\n",
+        PAGE_KEYS: json.dumps(keys, sort_keys=True, separators=(",\n", ":")) + "\n",
     }
     for b in archive.briefings:
         for old in b.old_urls:
             files[old + "index.html"] = redirect_page(old, b.url, b.analysis.title)
+    for e in archive.entities.values():
+        for old in e.old_urls:
+            files[old + "index.html"] = redirect_page(old, e.url, e.name)
     for kind in KINDS:
         files[f"{KIND_FOLDERS[kind]}/index.md"] = r.entity_index(kind)
     for year, briefings in r.years().items():

@@ -1,10 +1,11 @@
 """Extractive summary, key points and a derived title. Pure Python: sentences in, text out.
 
-A sentence is a candidate for the summary when it is body prose (not the caption, not a crosshead), of
-reasonable length, does not open on a quotation, and does not lean on an earlier sentence ("He said...")
-unless that sentence is chosen too. Candidates are scored by position (news puts the event first) and by
-how much of the article's main cast of entities they name, with a penalty for repeating what is already
-chosen.
+A sentence is a candidate for the summary when it is body prose (not a caption, not a crosshead), a clause
+of reasonable length, does not open on a quotation, and does not lean on an earlier sentence ("He said...")
+unless that sentence is chosen too. Candidates are scored by position (news puts the event first), by
+centrality (how many other sentences share its content words: the main event is what an article keeps
+coming back to) and by how much of the article's main cast of entities they name. Key points are chosen
+the same way from the rest, with entities the summary already names counting for nothing.
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 QUOTES = tuple("\"“”‘’'«»")
 DEPENDENT_OPENERS = {
     "he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "their", "its", "but",
     "however", "also", "and", "meanwhile", "there", "such", "both", "yet", "so", "then", "here",
 }
-MIN_WORDS, MAX_WORDS = 6, 55
+MIN_WORDS, MAX_WORDS = 6, 65  # a news lead often runs past 50 words; it is still the story
+POSITION_WEIGHT = 2.5
+CAST_WEIGHT = 0.25
+_WORD = re.compile(r"[a-z0-9]+")
 _TITLE_BREAKS = {",", ";", ":", "—", "–", "-", "(", "as", "after", "while", "amid", "with", "which", "who",
                  "when", "where", "because", "although", "though", "despite", "according", "since"}
 _DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART", "AUX", "PRON", "ADV"}
@@ -58,8 +64,14 @@ def eligible(s: SentenceInfo) -> bool:
         and s.finite
         and MIN_WORDS <= s.words <= MAX_WORDS
         and not s.text.startswith(QUOTES)
+        and not half_quoted(s.text)
         and (s.text[:1].isupper() or s.text[:1].isdigit())
     )
+
+
+def half_quoted(text: str) -> bool:
+    """The end or the middle of a quotation that began in another sentence: ``...posts 250", said KCNA.``"""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
 def salience(sentences: Sequence[SentenceInfo]) -> dict[str, float]:
@@ -69,12 +81,28 @@ def salience(sentences: Sequence[SentenceInfo]) -> dict[str, float]:
     return {key: math.sqrt(n / total) for key, n in counts.items()}
 
 
-def score(s: SentenceInfo, weights: dict[str, float], chosen_entities: set[str]) -> float:
-    position = 1.0 / (1.0 + 0.5 * s.position)
-    names = set(s.entities)
-    content = sum(weights.get(k, 0.0) for k in names - chosen_entities)
-    repeat = 0.25 * sum(weights.get(k, 0.0) for k in names & chosen_entities)
-    return 2.5 * position + content + 0.1 * repeat
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS}
+
+
+def centrality(sentences: Sequence[SentenceInfo]) -> dict[int, float]:
+    """How much of what the article keeps talking about each sentence says: the number of prose sentences
+    sharing each of its content words (words used once do not count), over the square root of its length.
+    A sentence central to the article tells its main event; a side remark shares little."""
+    words = {s.position: content_words(s.text) for s in sentences if s.prose}
+    spread = Counter(w for ws in words.values() for w in ws)
+    return {
+        position: sum(spread[w] for w in ws if spread[w] > 1) / (math.sqrt(len(ws)) + 1)
+        for position, ws in words.items()
+    }
+
+
+def score(s: SentenceInfo, central: dict[int, float], weights: dict[str, float], covered: set[str]) -> float:
+    """Position (news puts the event first), centrality, and the main cast it names; with ``covered``,
+    entities already told count for nothing (key points add to the summary, they do not repeat it)."""
+    position = 10.0 / (1.0 + s.position)
+    cast = sum(weights.get(k, 0.0) for k in set(s.entities) - covered)
+    return POSITION_WEIGHT * position + central.get(s.position, 0.0) + CAST_WEIGHT * 10 * cast
 
 
 def choose(
@@ -84,15 +112,18 @@ def choose(
     exclude: Collection[int] = (),
     seen_entities: set[str] | None = None,
 ) -> list[SentenceInfo]:
-    """Greedy selection: best score first, each choice lowering the value of what it already covers."""
+    """Greedy selection, best score first; with ``seen_entities``, each choice lowers the value of what it
+    already covers."""
     weights = salience(sentences)
+    central = centrality(sentences)
     pool = [s for s in sentences if eligible(s) and s.position not in exclude]
     by_position = {s.position: s for s in sentences}
     chosen: list[SentenceInfo] = []
+    novelty = seen_entities is not None
     covered = set(seen_entities or ())
     words = 0
     while pool and len(chosen) < count:
-        ranked = sorted(pool, key=lambda s: (-score(s, weights, covered), s.position))
+        ranked = sorted(pool, key=lambda s: (-score(s, central, weights, covered), s.position))
         pick = None
         for s in ranked:
             if s.first_word in DEPENDENT_OPENERS:
@@ -107,7 +138,8 @@ def choose(
             break
         chosen.append(pick)
         pool.remove(pick)
-        covered.update(pick.entities)
+        if novelty:
+            covered.update(pick.entities)
         words += pick.words
     return sorted(chosen, key=lambda s: s.position)
 
@@ -115,7 +147,7 @@ def choose(
 def summarise(
     sentences: Sequence[SentenceInfo],
     title: str | None,
-    summary_sentences: int = 3,
+    summary_sentences: int = 2,
     summary_words: int = 80,
     key_points: int = 5,
 ) -> Digest:
@@ -135,12 +167,47 @@ def summarise(
     )
 
 
+_LEAD_IN_WORDS = {"yesterday", "today", "tonight", "tomorrow", "earlier", "later", "last", "this", "according",
+                  "recent", "recently", "meanwhile", "overnight"}
+
+
+def drop_lead_in(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Without the phrases a headline leaves out: "Yesterday, ", "On Friday, ", "According to X, ",
+    "Quoting Y, " before the main clause (a comma within the first words, and a verb after it), and an
+    apposition after the subject's name ("Valeska Paris, an Australian woman, has said")."""
+    for _ in range(3):
+        comma = next((i for i, (t, _) in enumerate(tokens[:16]) if t.strip() == ","), None)
+        if comma is None or comma == 0:
+            break
+        second = next((i for i, (t, _) in enumerate(tokens[comma + 1:comma + 16], comma + 1) if t.strip() == ","),
+                      None)
+        if tokens[0][1] == "PROPN" and second is not None and not any(
+                pos in {"VERB", "AUX"} for _, pos in tokens[:second]) and tokens[second + 1][1] in {"VERB", "AUX"}:
+            name_end = tokens[comma - 1][0].rstrip() + " "
+            tokens = [*tokens[:comma - 1], (name_end, tokens[comma - 1][1]), *tokens[second + 1:]]
+            continue
+        first_text, first_pos = tokens[0]
+        opener = (first_pos in {"ADP", "ADV", "SCONJ"} or first_text.strip().lower() in _LEAD_IN_WORDS
+                  or first_text.strip().lower().endswith("ing"))
+        head = tokens[:comma]
+        rest = tokens[comma + 1:]
+        if not opener or any(pos in {"VERB", "AUX"} for _, pos in head[1:]) or not any(
+                pos in {"VERB", "AUX"} for _, pos in rest):
+            break
+        tokens = rest
+    if tokens:
+        text, pos = tokens[0]
+        tokens = [(text[:1].upper() + text[1:], pos), *tokens[1:]]
+    return tokens
+
+
 def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12) -> str:
     """A headline from the lead: its main clause, at most ``max_words`` words, no dangling words."""
-    lead = next((s for s in sentences if s.prose and s.words >= 4), None) or next(iter(sentences), None)
+    lead = (next((s for s in sentences if eligible(s) and s.tokens), None)  # a clause, not a photo caption
+            or next((s for s in sentences if s.prose and s.words >= 4), None) or next(iter(sentences), None))
     if lead is None:
         return "Untitled briefing"
-    tokens = list(lead.tokens) or [(w + " ", "X") for w in lead.text.split()]
+    tokens = drop_lead_in(list(lead.tokens) or [(w + " ", "X") for w in lead.text.split()])
     cut: list[tuple[str, str]] = []
     seen_verb = False
     for text, pos in tokens:
@@ -156,6 +223,12 @@ def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12) -> str:
             if len([k for k in kept if k[1] != "PUNCT"]) >= max_words:
                 break
             kept.append((t, p))
+        if len(kept) < len(cut) and cut[len(kept)][1] == "PROPN":  # never half a name: "into Mecca's Grand"
+            while len(kept) > 3 and kept[-1][1] in {"PROPN", "PART"}:
+                kept.pop()
+        elif len(kept) < len(cut) and kept[-1][1] in {"VERB", "AUX"}:  # "... on high alert and has"
+            while len(kept) > 3 and kept[-1][1] in {"VERB", "AUX", "CCONJ"} | _DANGLING_POS:
+                kept.pop()
         cut = kept
     while cut and (cut[-1][1] in _DANGLING_POS or cut[-1][0].strip() in QUOTES) and len(cut) > 3:
         cut.pop()

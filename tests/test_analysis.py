@@ -113,3 +113,27 @@ def test_hashtags_are_not_names_and_lower_case_long_forms_pair(gazetteer):
     assert found["Iraqi security forces"].aliases == ("ISF",)
     assert found["Iraqi security forces"].kind == "group"
     assert found["Iraqi security forces"].mentions == 3  # the hashtag is not one of them
+
+
+def test_gazetteer_corrects_the_model_but_not_inside_a_longer_name(gazetteer):
+    a = article(["Fighters of the Islamic State attacked the town, BBC News reported on Monday.",
+                 "The U.S. Environmental Protection Agency and the World Food Programme said nothing."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Islamic State group"].key == "islamic-state"  # not "Islamic" + "State"
+    assert "BBC News" in found and "BBC" not in found
+    assert found["US Environmental Protection Agency"].aliases == ("U.S. Environmental Protection Agency",)
+    assert found["World Food Programme"].from_gazetteer  # "The World Food Programme" is the entry itself
+
+
+def test_a_photo_caption_in_the_body_is_not_prose_and_its_credit_not_a_name(gazetteer, tmp_path):
+    seed = tmp_path / "cap.md"
+    seed.write_text("---\ndate: 2020-01-01\n---\n\nRescuers searched the rubble in Mosul on Monday, "
+                    "officials said.\n\nA rescuer carries a child in Mosul. Image: Jane Doe.\n\n"
+                    "The city council said more teams would arrive from Baghdad.\n", encoding="utf-8")
+    (a,) = read_file(seed, "cap.md")
+    caption = a.paragraphs[1]
+    assert caption.text == "A rescuer carries a child in Mosul." and caption.credit == "Jane Doe"
+    assert not caption.prose
+    result = analyse([a], gazetteer)[a.id]
+    assert "Jane Doe" not in by_name(result)
+    assert all("rescuer carries" not in s for s in (*result.summary, *result.key_points))

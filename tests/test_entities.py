@@ -118,3 +118,56 @@ def test_capitalised_common_words_are_not_names(gazetteer):
     mentions = [Mention("Government", "ORG", 0), Mention("Homeopathy", "ORG", 1), Mention("Somalia", "GPE", 2)]
     found, _ = group_mentions(mentions, (), gazetteer, common_words=frozenset({"government", "homeopathy"}))
     assert [e.name for e in found] == ["Somalia"]
+
+
+def test_spans_cut_in_the_wrong_place_and_non_names_are_dropped():
+    assert normalise("North and", "GPE") == ""
+    assert normalise("National Museum of the", "ORG") == ""
+    assert normalise("Sweden 1", "GPE") == ""  # a score
+    assert normalise("GMT", "ORG") == ""
+    assert normalise("pro-Beijing", "GPE") == "" and normalise("Pan-democrat", "ORG") == ""
+    assert normalise("Scientology.org", "ORG") == "Scientology"
+    assert normalise("Iraqi security forces", "ORG") == "Iraqi security forces"  # lower-case words inside stay
+
+
+def test_followers_are_not_the_group(gazetteer):
+    assert list(entities(gazetteer, [("Scientologist", "ORG"), ("Islamists", "NORP")])) == []
+
+
+def test_spellings_of_one_name_merge(gazetteer):
+    found = entities(gazetteer, [("New People's Party", "ORG"), ("New People Party", "ORG"),
+                                 ("Mohamed El-Hassan", "PERSON"), ("Mohamed Elhassan", "PERSON")])
+    assert sorted(found) == ["Mohamed El-Hassan", "New People's Party"]
+
+
+def test_abbreviation_without_its_parenthesis_joins_the_one_name_it_spells(gazetteer):
+    found = entities(gazetteer, [("Korean People's Army", "ORG"), ("KPA", "ORG"), ("KPA", "PERSON")])
+    assert list(found) == ["Korean People's Army"] and found["Korean People's Army"].aliases == ("KPA",)
+    two = entities(gazetteer, [("Kenya Ports Authority", "ORG"), ("Kurdish Patriotic Alliance", "ORG"),
+                               ("KPA", "ORG")])
+    assert "KPA" in two  # two names spell it: left alone
+
+
+def test_first_name_or_cut_name_joins_the_one_full_name(gazetteer):
+    found = entities(gazetteer, [("James To", "PERSON"), ("James", "PERSON"), ("Wong Kwok-kin", "PERSON"),
+                                 ("Wong Kwok", "PERSON")])
+    assert sorted(found) == ["James To", "Wong Kwok-kin"]
+    # a surname wins over a first name: "Warhol" is Andy Warhol, not "Warhol Factory"
+    found = entities(gazetteer, [("Andy Warhol", "PERSON"), ("Warhol Factory", "PERSON"), ("Warhol", "PERSON")])
+    assert found["Andy Warhol"].aliases == ("Warhol",)
+    # two people called James: "James" stays apart
+    found = entities(gazetteer, [("James To", "PERSON"), ("James Lee", "PERSON"), ("James", "PERSON")])
+    assert "James" in found
+
+
+def test_gazetteer_spells_us_un_uk_eu_every_way(gazetteer):
+    navy = gazetteer.lookup("US Navy")
+    assert navy is not None and gazetteer.lookup("U.S. Navy") is navy and gazetteer.lookup("United States Navy") is navy
+    assert gazetteer.lookup("U.N. Security Council") is gazetteer.lookup("UN Security Council") is not None
+
+
+def test_an_article_depends_only_on_the_gazetteer_entries_it_names(gazetteer):
+    digest = gazetteer.relevant_digest
+    assert digest("Rain fell on the plains.") == digest("Rain fell again on the plains.")
+    assert digest("Daesh fighters left.") != digest("Rain fell.")
+    assert digest("Troops of the U.S. Navy landed.") == digest("The United States Navy and the US Navy.")

@@ -175,3 +175,16 @@ def test_same_text_under_two_ids_is_a_notice_not_a_problem(tmp_path):
     result = read_seeds(tmp_path)
     assert [a.id for a in result.articles] == ["a", "b"] and result.problems == ()
     assert len(result.notices) == 1 and "same text as 'a'" in str(result.notices[0])
+
+
+@pytest.mark.parametrize("block, text, credit", [
+    ("Pilgrims at the mosque. Image: Nick Moreau.", "Pilgrims at the mosque.", "Nick Moreau"),
+    ("Belle Image: Nick Moreau.", "Belle", "Nick Moreau"),
+    ("The officers on patrol (AFP Photo/John Doe)", "The officers on patrol", "AFP Photo/John Doe"),
+    ("Photo: a gallery of the flood, he said. Then more.", "Photo: a gallery of the flood, he said. Then more.", None),
+    ("Images of the boy were posted online.", "Images of the boy were posted online.", None),
+])
+def test_a_body_block_ending_on_a_photo_credit_is_a_caption(block, text, credit):
+    from generator.reader import split_body_credit
+
+    assert split_body_credit(block) == (text, credit)

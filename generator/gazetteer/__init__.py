@@ -14,8 +14,9 @@ Aliases are matched with their case as written: ``IS`` matches "IS", never "is".
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from generator.model import KINDS, Kind
 from generator.text import clean_text, slugify
 
 BUILTIN = Path(__file__).with_name("world.yaml")
+_WORD = re.compile(r"\w+")
 _ENTRY_KEYS = {"name", "key", "kind", "aliases", "description"}
 
 
@@ -73,15 +75,33 @@ class Gazetteer:
         return index
 
     def relevant_digest(self, text: str) -> str:
-        """A digest of the entries whose names occur in ``text`` (case aside): all an article's analysis can
-        depend on, so a change elsewhere in the gazetteer leaves that article's recorded analysis valid."""
-        folded = text.casefold()
-        parts = [
-            repr((e.key, e.name, e.kind, e.aliases, e.description))
-            for e in self.entries
-            if any(name.casefold() in folded for name in e.names)
-        ]
+        """A digest of the entries whose names occur in ``text`` (case aside, word by word): all an article's
+        analysis can depend on, so a change elsewhere in the gazetteer leaves that article's recorded
+        analysis valid. One pass over the text's words, whatever the size of the gazetteer."""
+        words = set(_WORD.findall(text.casefold()))
+        by_word = self._by_first_word
+        found = {
+            index
+            for word in words & by_word.keys()
+            for index, rest in by_word[word]
+            if rest <= words
+        }
+        parts = [repr((e.key, e.name, e.kind, e.aliases, e.description))
+                 for index, e in enumerate(self.entries) if index in found]
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def _by_first_word(self) -> dict[str, list[tuple[int, frozenset[str]]]]:
+        cached = self.__dict__.get("_cached_words")
+        if cached is None:
+            cached = {}
+            for index, entry in enumerate(self.entries):
+                for name in entry.names:
+                    words = _WORD.findall(name.casefold())
+                    if words:
+                        cached.setdefault(words[0], []).append((index, frozenset(words[1:])))
+            object.__setattr__(self, "_cached_words", cached)
+        return cached
 
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The entry a name belongs to: as written, or case aside for names longer than four letters."""
@@ -127,7 +147,34 @@ def load_gazetteer(extra: Iterable[Path] = (), builtin: bool = True) -> Gazettee
                                      line=int(entry.origin.rsplit(":", 1)[1]))
                 seen_alias[name] = entry
             entries.append(entry)
-    return Gazetteer(tuple(entries), digest.hexdigest())
+    return Gazetteer(tuple(with_variants(entries, seen_alias)), digest.hexdigest())
+
+
+# A name that opens on a country or union in one spelling is also written in the others:
+# "US Navy", "U.S. Navy", "United States Navy".
+_PREFIX_SPELLINGS = (("US", "U.S.", "United States"), ("UN", "U.N.", "United Nations"),
+                     ("UK", "U.K.", "United Kingdom"), ("EU", "European Union"))
+
+
+def with_variants(entries: list[GazetteerEntry], taken: dict[str, GazetteerEntry]) -> list[GazetteerEntry]:
+    """Each entry with the other spellings of its names' leading "US"/"UN"/"UK"/"EU" as aliases, unless
+    another entry already has that name."""
+    used = set(taken)
+    result = []
+    for entry in entries:
+        extra = []
+        for name in entry.names:
+            for spellings in _PREFIX_SPELLINGS:
+                head = next((s for s in spellings if name.startswith(s + " ")), None)
+                if head is None:
+                    continue
+                for other in spellings:
+                    variant = other + name[len(head):]
+                    if variant not in used:
+                        used.add(variant)
+                        extra.append(variant)
+        result.append(replace(entry, aliases=(*entry.aliases, *extra)) if extra else entry)
+    return result
 
 
 def parse_entries(text: str, origin: str) -> list[GazetteerEntry]:

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class AnalysisOptions:
     model: str = DEFAULT_MODEL
-    summary_sentences: int = 3
+    summary_sentences: int = 2
     summary_words: int = 80
     key_points: int = 5
     jobs: int = 1  # worker processes for the analysis (the CLI and the plugin default to the machine's cores)
@@ -94,7 +94,7 @@ def analyse_chunk(
             if article.caption:
                 yield article.caption, (index, -1, False)
             for number, paragraph in enumerate(article.paragraphs):
-                yield paragraph.text, (index, number, not paragraph.crosshead)
+                yield paragraph.text, (index, number, paragraph.prose)
 
     current: int | None = None
     for doc, (index, paragraph, prose) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):

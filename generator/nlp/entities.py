@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from generator.gazetteer import Gazetteer
 from generator.model import ArticleEntity, Kind
+from generator.nlp.abbreviations import looks_like_abbreviation
 from generator.text import slugify
 
 KIND_OF_LABEL: dict[str, Kind] = {
@@ -48,10 +49,18 @@ _TITLE_PHRASES = [
     "reverend", "premier", "speaker", "field marshal", "chairman", "chairwoman", "ceo", "coach",
     "lawmaker", "mp", "officer", "archbishop", "bishop", "cardinal", "father", "leader",
 ]
+TITLE_WORDS = frozenset(phrase.rstrip(".") for phrase in _TITLE_PHRASES if " " not in phrase)  # "spokesman"
 _TITLE_WORDS = sorted((phrase.split() for phrase in _TITLE_PHRASES), key=len, reverse=True)
 _SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|de|del|van|von|da|di|le|la)-",
                                re.IGNORECASE)
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
+# Time zones and clock words the model takes for organisations.
+_NOT_NAMES = {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "ist",
+              "aest", "aedt", "jst", "am", "pm"}
+_PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|pan|non|ex|post|pre|neo)-", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)\.(?:com|org|net|gov|co\.uk|org\.uk)$", re.IGNORECASE)
+_FUNCTION_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+_ADHERENT = re.compile(r"^[A-Z][a-z]+ists?$")
 _MONTHS_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -95,13 +104,33 @@ def normalise(text: str, label: str) -> str:
         name += "."
     if label == "PERSON":
         name = strip_titles(name)
+    web = _WEB_ADDRESS.match(name)
+    if web:  # "Scientology.org" is the site of Scientology
+        name = web.group("name")
     if len(name) < 2 or not any(c.isalpha() for c in name):
         return ""
     if not (name[0].isupper() or name[0].isdigit()):
         return ""
-    if name.lower() in _MONTHS_DAYS:
+    if name.lower() in _MONTHS_DAYS or name.casefold() in _NOT_NAMES:
         return ""
+    words = name.split()
+    last = words[-1]
+    if len(words) > 1 and (last.isdigit() or last in _FUNCTION_WORDS):
+        return ""  # a span cut in the wrong place: "North and", "Museum of the", a score "Sweden 1"
+    if len(words) == 1 and _PREFIXED_ADJECTIVE.match(name):
+        return ""  # "pro-Beijing", "Pan-democrat": an adjective, not a name
     return name
+
+
+def fold(name: str) -> str:
+    """What two spellings of one name share: "New People's Party" / "New People Party", "El-Hassan" / "Elhassan"."""
+    return re.sub(r"[\W_]+", "", re.sub(r"['’]s\b", "", name.casefold()))
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """``KPA`` for ``Korean People's Army``: the initials of the long name's capitalised words, in order."""
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", long) if w[:1].isupper())
+    return len(initials) >= 2 and initials == short
 
 
 def surname(name: str) -> str:
@@ -150,6 +179,8 @@ def group_mentions(
         entry = gazetteer.lookup(name) if not mention.key else gazetteer.by_key().get(mention.key)
         if entry is None and mention.label == "NORP":
             continue  # a nationality or religion adjective, not a group
+        if entry is None and mention.label != "PERSON" and _ADHERENT.match(name):
+            continue  # "Scientologist", "Islamists": followers, not the group
         if entry is None and " " not in name and name.casefold() in common_words:
             continue
         kept.append((i, mention, name, entry.key if entry else ""))
@@ -158,7 +189,7 @@ def group_mentions(
     folded: dict[str, str] = {}
     for _, _, name, key in kept:
         clusters.find(name)
-        first = folded.setdefault(name.casefold(), name)
+        first = folded.setdefault(fold(name), name)
         clusters.union(first, name)
         if key:
             clusters.union(f"\0{key}", name)
@@ -166,6 +197,13 @@ def group_mentions(
         a, b = normalise(long, "ORG"), normalise(short, "ORG")
         if a and b and a in clusters.parent and b in clusters.parent:
             clusters.union(a, b)
+    # An abbreviation used without its parenthesis: "KPA" when the article names the Korean People's Army.
+    long_names = {name for _, mention, name, _ in kept if mention.label != "PERSON" and len(name.split()) > 1}
+    for _, _, name, key in kept:
+        if not key and looks_like_abbreviation(name) and name.isupper():
+            owners = {clusters.find(long) for long in long_names if abbreviates(name, long)}
+            if len(owners) == 1:
+                clusters.union(next(iter(owners)), name)
 
     # Surnames: "Abadi" joins "Haider al-Abadi" when exactly one person's full name ends with it.
     person_votes: Counter[str] = Counter()
@@ -180,12 +218,15 @@ def group_mentions(
     labels_of: dict[str, set[str]] = defaultdict(set)
     for _, mention, name, _ in kept:
         labels_of[name].add(mention.label)
-    for _, _, name, key in kept:
-        if key or len(name.split()) != 1:
+    for _, mention, name, key in kept:
+        if key or (len(name.split()) != 1 and mention.label != "PERSON"):
             continue
         if labels_of[name] & {"GPE", "LOC", "FAC"} and "PERSON" not in labels_of[name]:
             continue  # "Jordan" the country is not Michael Jordan
-        owners = by_surname.get(name.casefold(), set())
+        # "Abadi" for Haider al-Abadi; failing a surname, the start of one name: "James" for James To.
+        owners = by_surname.get(name.casefold(), set()) or {
+            clusters.find(full) for full in person_votes if full.startswith((name + " ", name + "-"))
+        }
         if len(owners) == 1:
             clusters.union(next(iter(owners)), name)
             surnames.add(name)  # its mentions now refer to a person, and vote so

