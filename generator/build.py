@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -51,12 +54,29 @@ class Progress(Protocol):
     def advance(self, count: int) -> None: ...
 
 
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """A build makes millions of small objects that live until it ends: Python's cycle collector, run every
+    700 allocations by default, would walk them again and again (a fifth of an incremental build's time)."""
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def generate(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Generate ``options.out`` from ``options.seeds``; bad seeds are reported, the rest is written.
 
     read -> reuse recorded analyses (same text, same pipeline) -> analyse the rest -> index -> render ->
     write. A seed that fails to read keeps its last good record, so nothing published is lost.
     """
+    with fewer_collections():
+        return _generate(options, progress)
+
+
+def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     check_owned(options.out)  # refuse a foreign folder before any work, not after the analysis
     gazetteer = load_gazetteer(options.gazetteers)
     records = load_records(options.out)

@@ -10,13 +10,13 @@ from dataclasses import replace
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind, Related
 from generator.nlp.entities import KIND_ORDER, merge_same_key
-from generator.places import country_names, resolve
+from generator.places import country_names, resolve, sole_place
+from generator.text import slugify
 
 RELATED_LIMIT = 5
 COMPANION_LIMIT = 10
 LINKING_KINDS = {"place", "group"}  # what related briefings share
-MERGE_ROUNDS = 3  # merging places can bring new context, and so new merges: a few rounds settle it
-CANDIDATES = 100  # briefings scored per briefing, gathered rarest shared entity first
+CANDIDATES = 60  # briefings scored per briefing, gathered rarest shared entity first
 
 
 def newest_first(article: Article) -> tuple[int, str]:
@@ -24,26 +24,43 @@ def newest_first(article: Article) -> tuple[int, str]:
 
 
 def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> Archive:
-    """One entity per key, places resolved; two places that resolve to one GeoNames record ("Kandahar",
-    "Qandahar") become one entity under the key seen first, and the other key redirects to it."""
-    items = sorted(items, key=lambda pair: newest_first(pair[0]))
-    merged: dict[str, str] = {}  # old key -> the key it now lives under
-    for _ in range(MERGE_ROUNDS):
-        entities = index_entities(items, gazetteer)
-        moves = same_places(entities, items, gazetteer)
-        if not moves:
-            break
-        merged = {old: moves.get(new, new) for old, new in merged.items()} | moves
-        items = [(article, rekey(analysis, moves)) for article, analysis in items]
-    if merged:
-        entities = {key: replace(entity, merged=tuple(sorted(old for old, new in merged.items() if new == key)))
-                    for key, entity in entities.items()}
+    """One entity per key, places resolved to GeoNames, related briefings."""
+    places = gazetteer_places(gazetteer)
+    items = sorted(((article, one_key_per_place(analysis, places)) for article, analysis in items),
+                   key=lambda pair: newest_first(pair[0]))
+    entities = index_entities(items, gazetteer)
     briefings = [Briefing(article, analysis) for article, analysis in items]
     related = related_briefings(briefings, entities)
     return Archive(
         briefings=tuple(Briefing(b.article, b.analysis, related[b.id]) for b in briefings),
         entities=entities,
     )
+
+
+def gazetteer_places(gazetteer: Gazetteer) -> dict[int, str]:
+    """GeoNames id -> key of the gazetteer place whose names mean that place only."""
+    found = {}
+    for entry in gazetteer.entries:
+        record = sole_place(entry.names) if entry.kind == "place" else None
+        if record is not None:
+            found.setdefault(record.geonameid, entry.key)
+    return found
+
+
+def one_key_per_place(analysis: Analysis, gazetteer_places: dict[int, str]) -> Analysis:
+    """Every spelling of one GeoNames place under one key: the gazetteer's, else the slug of the GeoNames
+    name ("Kandahar" and "Qandahar" are both ``kandahar``). The key depends on the place, not on which
+    spelling came first, so a new article never moves a published page. Only names that can mean one
+    place are keyed so: a spelling that could mean several is never merged on a guess."""
+    moves = {}
+    for entity in analysis.entities:
+        if entity.kind == "place" and not entity.from_gazetteer:
+            record = sole_place((entity.name, *entity.aliases))
+            if record is not None:
+                key = gazetteer_places.get(record.geonameid) or slugify(record.name)
+                if key != entity.key:
+                    moves[entity.key] = key
+    return rekey(analysis, moves)
 
 
 def index_entities(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> dict[str, Entity]:
@@ -59,29 +76,6 @@ def index_entities(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazette
         for key, entity in entities.items()
     }
     return locate_places(entities)
-
-
-def same_places(
-    entities: dict[str, Entity], items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer
-) -> dict[str, str]:
-    """Keys to move: for each GeoNames record named by several place entities, every key but one moves to
-    the gazetteer's key if there is one, else to the key of the entity seen first (oldest briefing), so a
-    new article never moves a page that is already published."""
-    by_place: dict[int, list[str]] = defaultdict(list)
-    for key, entity in entities.items():
-        if entity.kind == "place" and entity.geo is not None:
-            by_place[entity.geo.geonameid].append(key)
-    first_seen = {}
-    for rank, (_, analysis) in enumerate(reversed(items)):  # oldest first
-        for entity in analysis.entities:
-            first_seen.setdefault(entity.key, rank)
-    known = gazetteer.by_key()
-    moves = {}
-    for keys in by_place.values():
-        if len(keys) > 1:
-            keep = min(keys, key=lambda k: (k not in known, first_seen.get(k, 0), k))
-            moves.update({key: keep for key in keys if key != keep})
-    return moves
 
 
 def rekey(analysis: Analysis, moves: dict[str, str]) -> Analysis:

@@ -117,15 +117,10 @@ class Entity:
     timeline: tuple[tuple[str, int], ...] = ()  # (YYYY-MM, mentions), oldest first
     description: str | None = None
     geo: Geo | None = None  # places only: the GeoNames record it was resolved to
-    merged: tuple[str, ...] = ()  # keys of entities merged into this one (one GeoNames place): they redirect here
 
     @property
     def url(self) -> str:
         return f"{KIND_FOLDERS[self.kind]}/{self.key}/"
-
-    @property
-    def old_urls(self) -> tuple[str, ...]:
-        return tuple(f"{KIND_FOLDERS[self.kind]}/{key}/" for key in self.merged)
 
     @property
     def path(self) -> str:

@@ -68,13 +68,28 @@ def is_known_place(name: str) -> bool:
 def resolve(names: Iterable[str], context: Collection[str] = ()) -> PlaceRecord | None:
     """The GeoNames place that ``names`` most likely mean: a country first, then a place in one of the
     ``context`` countries (ISO codes of the countries named beside it: Homs beside Syria is the Syrian
-    city, not Al Khums in Libya), then the most populous."""
+    city, not Al Khums in Libya), then a place whose own name it is rather than an alternate name ("Dili" is
+    Dili, not an old name of Delhi), then the most populous."""
     index = place_index()
-    candidates = {record for name in names for record in index.get(name.casefold(), ())}
+    folded = {name.casefold() for name in names}
+    candidates = {record for name in folded for record in index.get(name, ())}
     if not candidates:
         return None
-    return min(candidates, key=lambda r: (r.feature != "country", r.countrycode not in context, -r.population,
-                                          r.geonameid))
+    # A place's own name before another's alternate name ("Dili" is Dili, not an old name of Delhi).
+    return min(candidates, key=lambda r: (r.feature != "country", r.countrycode not in context,
+                                          r.name.casefold() not in folded, -r.population, r.geonameid))
+
+
+def sole_place(names: Iterable[str]) -> PlaceRecord | None:
+    """The GeoNames place ``names`` mean when they can mean one place only, else None."""
+    return _sole_place(frozenset(name.casefold() for name in names))
+
+
+@functools.lru_cache(maxsize=65536)
+def _sole_place(folded: frozenset[str]) -> PlaceRecord | None:
+    index = place_index()
+    records = {record for name in folded for record in index.get(name, ())}
+    return next(iter(records)) if len(records) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -222,7 +222,6 @@ class Renderer:
                 "aliases": list(e.aliases),
                 "url": e.url,
                 "briefings": list(e.briefings),
-                **({"old_keys": list(e.merged)} if e.merged else {}),
                 **({"geonames": {"id": e.geo.geonameid, "name": e.geo.name, "country": e.geo.country,
                                  "latitude": e.geo.latitude, "longitude": e.geo.longitude}} if e.geo else {}),
             }
@@ -253,7 +252,7 @@ def redirect_page(from_url: str, to_url: str, title: str) -> str:
         f"<title>Moved: {html.escape(title)}</title>\n"
         f'<link rel="canonical" href="{target}">\n<meta http-equiv="refresh" content="0; url={target}">\n'
         '<meta name="robots" content="noindex">\n</head>\n'
-        f'<body><p>This page has moved: <a href="{target}">{html.escape(title)}</a>.</p></body>\n</html>\n'
+        f'<body><p>This briefing has moved: <a href="{target}">{html.escape(title)}</a>.</p></body>\n</html>\n'
     )
 
 
@@ -283,10 +282,14 @@ def page_keys(archive: Archive, options: SiteOptions) -> dict[str, str]:
         related = [(r, by_id[r.id].analysis.title, by_id[r.id].article.date, [entities[k].name for k in r.shared])
                    for r in b.related]
         named = [(e.key, entities[e.key].name, entities[e.key].kind, entities[e.key].path) for e in b.analysis.entities]
-        keys[b.path] = key(b.article, b.analysis, related, named)
+        # The article's text is in its digest: no need to hash the paragraphs again.
+        keys[b.path] = key(replace(b.article, paragraphs=()), b.analysis, related, named)
+    # What an entity page shows of each briefing and each companion, as one string each (built once).
+    card = {b.id: "\x1f".join((b.id, b.analysis.title, str(b.article.date), b.path)) for b in archive.briefings}
+    label = {k: "\x1f".join((k, e.name, e.kind, e.path)) for k, e in entities.items()}
     for e in entities.values():
-        listed = [(i, by_id[i].analysis.title, by_id[i].article.date, by_id[i].path) for i in e.briefings]
-        companions = [(k, entities[k].name, entities[k].kind, entities[k].path) for k, _ in e.companions]
+        listed = "\x1e".join(card[i] for i in e.briefings)
+        companions = "\x1e".join(label[k] for k, _ in e.companions)
         keys[e.path] = key(e, listed, companions)
     return keys
 
@@ -322,9 +325,6 @@ def render_site(
     for b in archive.briefings:
         for old in b.old_urls:
             files[old + "index.html"] = redirect_page(old, b.url, b.analysis.title)
-    for e in archive.entities.values():
-        for old in e.old_urls:
-            files[old + "index.html"] = redirect_page(old, e.url, e.name)
     for kind in KINDS:
         files[f"{KIND_FOLDERS[kind]}/index.md"] = r.entity_index(kind)
     for year, briefings in r.years().items():

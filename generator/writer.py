@@ -91,13 +91,15 @@ def write_tree(root: Path, files: Mapping[str, str | bytes], keep: Iterable[str]
         written.append(relative)
     wanted = set(files) | set(keep) | {MARKER}
     removed = []
-    for path in sorted(root.rglob("*"), reverse=True):
-        relative = path.relative_to(root).as_posix()
-        if path.is_file() and relative not in wanted:
-            path.unlink()
-            removed.append(relative)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for folder, _, names in sorted(os.walk(root), reverse=True):  # deepest folders first
+        base = Path(folder).relative_to(root).as_posix()
+        for name in names:
+            relative = name if base == "." else f"{base}/{name}"
+            if relative not in wanted:
+                (root / relative).unlink()
+                removed.append(relative)
+        if base != "." and not any(os.scandir(folder)):
+            os.rmdir(folder)
     unchanged += sum(1 for relative in set(keep) - set(files) if (root / relative).is_file())
     if written or removed:
         log.info("%s: %d written, %d unchanged, %d removed", root, len(written), unchanged, len(removed))

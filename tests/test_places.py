@@ -19,3 +19,8 @@ def test_countries_come_first_and_unknown_places_stay_unresolved():
     assert georgia.feature == "country" and country_names()[georgia.countrycode] == "Georgia"
     assert resolve(["Hawija-that-is-not-in-GeoNames"]) is None
     assert is_known_place("Beledweyne") and not is_known_place("Abadi")
+
+
+def test_a_places_own_name_comes_before_another_places_alternate_name():
+    assert resolve(["Dili"]).countrycode == "TL"  # also an old alternate name of Delhi, ten times larger
+    assert resolve(["Batna"]).countrycode == "DZ"
