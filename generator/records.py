@@ -40,7 +40,10 @@ def dump_record(article: Article, analysis: Analysis, fingerprint: str, source: 
         "article": {**asdict(article), "date": article.date.isoformat()},
         "analysis": asdict(analysis),
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # One line per top-level field, each written by the C encoder (``indent`` would use the slow one).
+    lines = (json.dumps(key) + ":" + json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+             for key, value in sorted(data.items()))
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def load_record(text: str) -> tuple[Article, Analysis, str, str]:

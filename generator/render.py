@@ -30,6 +30,7 @@ from generator.text import slugify
 TEMPLATES = Path(__file__).with_name("templates")
 LATEST = 10
 ARCHIVE_LATEST = 50
+ENTITY_LATEST = 30  # briefings listed on an entity's page; more are on its pages by year
 WORDS_PER_MINUTE = 220
 KIND_TITLES = {"person": "People", "place": "Places", "group": "Groups"}
 KIND_SINGULAR = {"person": "Person", "place": "Place", "group": "Group"}
@@ -37,6 +38,7 @@ KIND_SINGULAR = {"person": "Person", "place": "Place", "group": "Group"}
 _SPACE = re.compile(r"\s+")
 _INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
 _LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+*>#.)!])")
+_SPECIAL = re.compile(r"[&<>\\`*_\[\]{}|~^]|^\s*\d*[-+*>#.)!]")
 
 
 class Markdown(str):
@@ -48,6 +50,8 @@ def md_escape(value: object) -> str:
     if isinstance(value, Markdown):
         return value
     text = _SPACE.sub(" ", str(value))
+    if not _SPECIAL.search(text):  # most names and titles: nothing to escape
+        return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
@@ -129,6 +133,9 @@ class Renderer:
         briefing = self.by_id[id]
         return self.link(briefing.analysis.title, from_path, briefing.path)
 
+    def year_link(self, e: Entity, year: int) -> Markdown:
+        return self.link(str(year), e.path, entity_year_path(e, year))
+
     def permanent_url(self, url: str) -> str:
         base = self.options.site_url
         return (base.rstrip("/") + "/" + url) if base else "/" + url
@@ -146,8 +153,16 @@ class Renderer:
                            source_url=Markdown(f"<{safe_url(b.article.url)}>") if b.article.url else None)
 
     def entity(self, e: Entity) -> str:
-        return self.render("entity.md.j2", e=e, briefings=[self.by_id[i] for i in e.briefings],
-                           permanent=self.permanent_url(e.url))
+        """An entity's page, with its newest briefings; an entity in many has its full list by year on
+        pages of their own, so no page grows with the archive (:meth:`entity_year`)."""
+        years = Counter(self.by_id[i].article.date.year for i in e.briefings) if len(e.briefings) > ENTITY_LATEST \
+            else Counter()
+        return self.render("entity.md.j2", e=e, briefings=[self.by_id[i] for i in e.briefings[:ENTITY_LATEST]],
+                           years=sorted(years.items(), reverse=True), permanent=self.permanent_url(e.url))
+
+    def entity_year(self, e: Entity, year: int, briefings: list[Briefing]) -> str:
+        return self.render("entity_year.md.j2", e=e, year=year, briefings=briefings,
+                           path=entity_year_path(e, year))
 
     def entity_index(self, kind: str) -> str:
         entities = sorted((e for e in self.archive.entities.values() if e.kind == kind),
@@ -256,6 +271,24 @@ def redirect_page(from_url: str, to_url: str, title: str) -> str:
     )
 
 
+def entity_year_path(e: Entity, year: int) -> str:
+    return f"{KIND_FOLDERS[e.kind]}/{e.key}/{year}.md"
+
+
+def entity_years(archive: Archive) -> dict[str, tuple[Entity, int, list[Briefing]]]:
+    """The pages by year of the entities named in more than ENTITY_LATEST briefings."""
+    by_id = {b.id: b for b in archive.briefings}
+    pages = {}
+    for e in archive.entities.values():
+        if len(e.briefings) > ENTITY_LATEST:
+            years: dict[int, list[Briefing]] = defaultdict(list)
+            for i in e.briefings:
+                years[by_id[i].article.date.year].append(by_id[i])
+            for year, briefings in years.items():
+                pages[entity_year_path(e, year)] = (e, year, briefings)
+    return pages
+
+
 PAGE_KEYS = "_pages.json"  # page -> digest of what it was rendered from (not published)
 
 
@@ -288,9 +321,11 @@ def page_keys(archive: Archive, options: SiteOptions) -> dict[str, str]:
     card = {b.id: "\x1f".join((b.id, b.analysis.title, str(b.article.date), b.path)) for b in archive.briefings}
     label = {k: "\x1f".join((k, e.name, e.kind, e.path)) for k, e in entities.items()}
     for e in entities.values():
-        listed = "\x1e".join(card[i] for i in e.briefings)
+        listed = "\x1e".join(card[i] for i in e.briefings[:ENTITY_LATEST])
         companions = "\x1e".join(label[k] for k, _ in e.companions)
         keys[e.path] = key(e, listed, companions)
+    for path, (e, year, briefings) in entity_years(archive).items():
+        keys[path] = key(e.name, e.kind, e.key, year, "\x1e".join(card[b.id] for b in briefings))
     return keys
 
 
@@ -336,6 +371,9 @@ def render_site(
     for e in archive.entities.values():
         if e.path not in keep:
             files[e.path] = r.entity(e)
+    for path, (e, year, briefings) in entity_years(archive).items():
+        if path not in keep:
+            files[path] = r.entity_year(e, year, briefings)
     return RenderedSite(dict(sorted(files.items())), frozenset(keep))
 
 

@@ -18,7 +18,8 @@ RESERVED_SLUGS = frozenset({"index", "search", "assets", "stylesheets", "con", "
 def clean_text(text: str) -> str:
     """NFC-normalise, drop invisible and control characters, fold runs of white space to one space."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\t\n" else " " for ch in text)
+    if not text.isprintable():  # control characters (or tabs, new lines, unusual spaces): look closer
+        text = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\t\n" else " " for ch in text)
     return _SPACE.sub(" ", text).strip()
 
 

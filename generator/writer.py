@@ -47,10 +47,10 @@ def write_file(path: Path, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
+        # No fsync: the rename makes each file appear whole or not at all, which is what a killed build
+        # needs; syncing thousands of pages to disk one by one would cost more than generating them.
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.chmod(temp, 0o644)
         os.replace(temp, path)
     except BaseException:

@@ -52,3 +52,19 @@ def test_an_ambiguous_spelling_is_never_merged_on_a_guess(gazetteer):
     items = [item("a", 1, ("delhi", "Delhi", "place"), ("india", "India", "place")),
              item("b", 2, ("dili", "Dili", "place"), ("india", "India", "place"))]
     assert {"delhi", "dili"} <= set(build_archive(items, gazetteer).entities)
+
+
+def test_an_entity_in_many_briefings_lists_the_newest_and_the_rest_on_pages_by_year(gazetteer):
+    import dataclasses
+
+    from generator.render import ENTITY_LATEST, render_site
+
+    items = [item(f"b{i:03}", 1 + i % 28, ("united-nations", "United Nations", "group"))
+             for i in range(ENTITY_LATEST + 10)]
+    items = [(dataclasses.replace(a, date=a.date.replace(year=2019 + i % 2)), n) for i, (a, n) in enumerate(items)]
+    files = render_site(build_archive(items, gazetteer)).files
+    page = files["groups/united-nations.md"]
+    assert page.count("](../briefings/") == ENTITY_LATEST
+    assert "[2020](united-nations/2020.md) (20) · [2019](united-nations/2019.md) (20)" in page
+    year = files["groups/united-nations/2019.md"]
+    assert year.count("](../../briefings/2019/") == 20 and "[United Nations](../united-nations.md)" in year

@@ -55,3 +55,29 @@ def test_seed_summary_and_title(seed):
     assert not analysis.summary[0].startswith(('"', "“", "'"))
     assert 3 <= len(analysis.key_points) <= 5
     assert len(analysis.title.split()) <= 12
+
+
+def test_seed_summary_names_the_place_and_the_group(seed):
+    # Issue 4: the summary says where and who; the title reads as a headline.
+    _, analysis = seed
+    summary = " ".join(analysis.summary)
+    assert "Hawija" in summary
+    assert any(name in summary for name in ("Islamic State", "IS ", "ISIS", "Daesh", "jihadist"))
+    assert analysis.title[:1].isupper() and not analysis.title.endswith((",", " and", " the", " of"))
+
+
+def test_seed_full_index(seed):
+    # Issue 3: the whole index, nothing twice, no credit, no fragment.
+    article, analysis = seed
+    by_kind: dict[str, set[str]] = {"person": set(), "place": set(), "group": set()}
+    for entity in analysis.entities:
+        by_kind[entity.kind] |= names(entity)
+    assert {"Haider al-Abadi", "Abadi"} <= by_kind["person"]
+    assert {"Iraq", "Syria", "Hawija", "Sharqat", "Baghdad", "Mosul", "Raqa", "Kirkuk", "Euphrates Valley",
+            "Deir Ezzor", "Homs", "Hama", "Afghanistan", "Kandahar"} <= by_kind["place"]
+    assert {"IS", "ISIS", "Daesh", "ISF", "US-led coalition", "SDF", "Syrian Observatory for Human Rights",
+            "Taliban"} <= by_kind["group"]
+    keys = [e.key for e in analysis.entities]
+    assert len(keys) == len(set(keys))
+    credit_name = (article.credit or "").split("/")[-1].strip()
+    assert not any(credit_name and credit_name.lower() in n.lower() for ns in by_kind.values() for n in ns)
