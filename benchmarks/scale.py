@@ -52,11 +52,31 @@ def raw_pipe(seeds: Path, jobs: int) -> float:
     return seconds
 
 
-def mkdocs_build(project: Path, out: Path) -> tuple[float, int, int]:
-    """MkDocs alone (generation switched off): seconds, pages, search index bytes."""
+def mkdocs_build(project: Path, out: Path) -> tuple[float, int, int, dict[str, tuple[int, float]]]:
+    """MkDocs alone (generation switched off): seconds, pages, search index bytes, and per kind of page
+    (briefings, places, people, groups, other) its pages and seconds (Markdown and HTML, plugins included)."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    import mkdocs.commands.build as mkdocs_build_module
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    per_kind: dict[str, list[float]] = {}
+
+    def timed_step(step):
+        def wrapper(page, *args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return step(page, *args, **kwargs)
+            finally:
+                head = page.file.src_uri.split("/")[0]
+                kind = head if head in ("briefings", "places", "people", "groups") else "other"
+                entry = per_kind.setdefault(kind, [0, 0.0])
+                entry[0] += step is populate
+                entry[1] += time.perf_counter() - started
+        return wrapper
+
+    populate, render = mkdocs_build_module._populate_page, mkdocs_build_module._build_page
+    mkdocs_build_module._populate_page, mkdocs_build_module._build_page = timed_step(populate), timed_step(render)
 
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
     plugin = config.plugins["briefings"]
@@ -65,10 +85,13 @@ def mkdocs_build(project: Path, out: Path) -> tuple[float, int, int]:
     import logging
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    seconds, _ = timed(build, config)
+    try:
+        seconds, _ = timed(build, config)
+    finally:
+        mkdocs_build_module._populate_page, mkdocs_build_module._build_page = populate, render
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     index = (project / "site" / "search" / "search_index.json").stat().st_size
-    return seconds, pages, index
+    return seconds, pages, index, {kind: (n, s) for kind, (n, s) in per_kind.items()}
 
 
 def main() -> None:
@@ -115,6 +138,7 @@ def run(work: Path, n: int, small: int) -> None:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")
     results = {}
+    kinds: dict[int, dict[str, tuple[int, float]]] = {}
     for count in (small, n):
         subset = work / f"seeds-{count}"
         subset.mkdir()
@@ -122,12 +146,20 @@ def run(work: Path, n: int, small: int) -> None:
             shutil.copy(path, subset / path.name)
         out = work / f"out-site-{count}"
         generate(BuildOptions(seeds=subset, out=out, analysis=AnalysisOptions(jobs=2)))
-        seconds, pages, index = mkdocs_build(project, out)
+        seconds, pages, index, per_kind = mkdocs_build(project, out)
         results[count] = seconds / pages
+        kinds[count] = per_kind
         print(f"MkDocs at N={count}: {seconds:.1f} s for {pages} pages = {1000 * seconds / pages:.1f} ms/page "
               f"({1000 * seconds / count:.1f} ms per briefing); "
               f"search index {index / 1e6:.1f} MB = {index / count / 1000:.1f} KB per briefing")
     print(f"MkDocs time per page, N={n} / N={small}: {results[n] / results[small]:.2f}")
+    for kind in ("briefings", "places", "people", "groups"):
+        (a_pages, a_seconds), (b_pages, b_seconds) = kinds[small].get(kind, (1, 0.0)), kinds[n].get(kind, (1, 0.0))
+        a_each, b_each = a_seconds / max(1, a_pages), b_seconds / max(1, b_pages)
+        print(f"  {kind}: {a_pages} pages at {1000 * a_each:.1f} ms, {b_pages} pages at {1000 * b_each:.1f} ms "
+              f"(ratio {b_each / max(1e-9, a_each):.2f})")
+    share = {c: kinds[c].get("briefings", (0, 0.0))[0] / max(1, sum(p for p, _ in kinds[c].values())) for c in kinds}
+    print(f"  briefing pages are {100 * share[small]:.0f}% of the pages at N={small}, {100 * share[n]:.0f}% at N={n}")
     print(json.dumps({"n": n, "jobs_speedup": round(cold[1] / cold[2], 2)}))
 
 

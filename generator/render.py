@@ -31,6 +31,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 LATEST = 10
 ARCHIVE_LATEST = 50
 ENTITY_LATEST = 30  # briefings listed on an entity's page; more are on its pages by year
+TIMELINE_MONTHS = 24  # an entity mentioned in more months has its timeline by year
 WORDS_PER_MINUTE = 220
 KIND_TITLES = {"person": "People", "place": "Places", "group": "Groups"}
 KIND_SINGULAR = {"person": "Person", "place": "Place", "group": "Group"}
@@ -157,8 +158,16 @@ class Renderer:
         pages of their own, so no page grows with the archive (:meth:`entity_year`)."""
         years = Counter(self.by_id[i].article.date.year for i in e.briefings) if len(e.briefings) > ENTITY_LATEST \
             else Counter()
+        timeline = e.timeline
+        by_month = len(timeline) <= TIMELINE_MONTHS
+        if not by_month:  # a long life: by year, so the table stays short
+            per_year: Counter[str] = Counter()
+            for month, count in timeline:
+                per_year[month[:4]] += count
+            timeline = tuple(sorted(per_year.items()))
         return self.render("entity.md.j2", e=e, briefings=[self.by_id[i] for i in e.briefings[:ENTITY_LATEST]],
-                           years=sorted(years.items(), reverse=True), permanent=self.permanent_url(e.url))
+                           years=sorted(years.items(), reverse=True), timeline=timeline,
+                           timeline_by_month=by_month, permanent=self.permanent_url(e.url))
 
     def entity_year(self, e: Entity, year: int, briefings: list[Briefing]) -> str:
         return self.render("entity_year.md.j2", e=e, year=year, briefings=briefings,
@@ -301,7 +310,9 @@ def templates_digest() -> str:
     return digest.hexdigest()
 
 
-def page_keys(archive: Archive, options: SiteOptions) -> dict[str, str]:
+def page_keys(
+    archive: Archive, options: SiteOptions, years: dict[str, tuple[Entity, int, list[Briefing]]] | None = None
+) -> dict[str, str]:
     """For each briefing and entity page, a digest of everything its text is rendered from."""
     base = (templates_digest(), options)
     entities = archive.entities
@@ -324,7 +335,7 @@ def page_keys(archive: Archive, options: SiteOptions) -> dict[str, str]:
         listed = "\x1e".join(card[i] for i in e.briefings[:ENTITY_LATEST])
         companions = "\x1e".join(label[k] for k, _ in e.companions)
         keys[e.path] = key(e, listed, companions)
-    for path, (e, year, briefings) in entity_years(archive).items():
+    for path, (e, year, briefings) in (years or entity_years(archive)).items():
         keys[path] = key(e.name, e.kind, e.key, year, "\x1e".join(card[b.id] for b in briefings))
     return keys
 
@@ -347,7 +358,8 @@ def render_site(
     key is unchanged, and whose file ``exists``, is not rendered again but kept.
     """
     r = Renderer(archive, options)
-    keys = page_keys(archive, options)
+    years = entity_years(archive)
+    keys = page_keys(archive, options, years)
     previous = previous or {}
     files: dict[str, str | bytes] = {
         "_latest.md": r.latest(),
@@ -371,7 +383,7 @@ def render_site(
     for e in archive.entities.values():
         if e.path not in keep:
             files[e.path] = r.entity(e)
-    for path, (e, year, briefings) in entity_years(archive).items():
+    for path, (e, year, briefings) in years.items():
         if path not in keep:
             files[path] = r.entity_year(e, year, briefings)
     return RenderedSite(dict(sorted(files.items())), frozenset(keep))

@@ -171,3 +171,11 @@ def test_an_article_depends_only_on_the_gazetteer_entries_it_names(gazetteer):
     assert digest("Rain fell on the plains.") == digest("Rain fell again on the plains.")
     assert digest("Daesh fighters left.") != digest("Rain fell.")
     assert digest("Troops of the U.S. Navy landed.") == digest("The United States Navy and the US Navy.")
+
+
+def test_a_name_the_model_took_for_a_group_is_a_person_when_its_surname_is_a_person(gazetteer):
+    found = entities(gazetteer, [("Dean Kamen", "ORG"), ("Kamen", "PERSON"), ("Kamen", "PERSON")])
+    assert list(found) == ["Dean Kamen"] and found["Dean Kamen"].kind == "person"
+    # an institution keeps its kind whatever its last word: "Colorado State University", "University"
+    found = entities(gazetteer, [("Kenya Ports Authority Council", "ORG"), ("Council", "PERSON")])
+    assert found["Kenya Ports Authority Council"].kind == "group"

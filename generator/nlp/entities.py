@@ -133,6 +133,20 @@ def abbreviates(short: str, long: str) -> bool:
     return len(initials) >= 2 and initials == short
 
 
+_NOT_PERSON_WORDS = {
+    "university", "college", "school", "institute", "council", "department", "ministry", "museum", "center",
+    "centre", "party", "association", "foundation", "company", "bank", "agency", "office", "committee",
+    "commission", "court", "society", "union", "group", "army", "force", "forces", "police", "service", "church",
+    "club", "team", "fund", "organization", "organisation", "corporation", "inc", "ltd", "news", "times", "post",
+    "house", "hospital", "station", "airport", "street", "road", "park", "river", "city", "county", "state",
+}
+
+
+def person_shaped(words: Sequence[str]) -> bool:
+    """Capitalised words, none of them an institution's or a place's (University, Council, Street...)."""
+    return all(w[:1].isupper() and w.casefold().strip(".,") not in _NOT_PERSON_WORDS for w in words)
+
+
 def surname(name: str) -> str:
     last = name.split()[-1]
     return _SURNAME_PARTICLE.sub("", last)
@@ -210,6 +224,17 @@ def group_mentions(
     for _, mention, name, _ in kept:
         if mention.label == "PERSON" and len(name.split()) > 1:
             person_votes[name] += 1
+    # A name shaped like a person's ("Dean Kamen") that the model called something else is a person when its
+    # last word alone is called a person ("Kamen said"): the model is surer of people named by surname.
+    alone_as_person = {name.casefold() for _, mention, name, key in kept
+                       if mention.label == "PERSON" and not key and " " not in name}
+    confirmed: set[str] = set()
+    for _, mention, name, key in kept:
+        words = name.split()
+        if (not key and mention.label in {"ORG", "GPE", "LOC", "FAC"} and 2 <= len(words) <= 3
+                and words[-1].casefold() in alone_as_person and person_shaped(words)):
+            person_votes[name] += 1
+            confirmed.add(name)
     by_surname: dict[str, set[str]] = defaultdict(set)
     for full in person_votes:
         by_surname[surname(full).casefold()].add(clusters.find(full))
@@ -243,7 +268,7 @@ def group_mentions(
         entry = by_key[keys[0]] if keys else None
         votes: Counter[str] = Counter()
         for _, mention, name, _ in items:
-            label = "PERSON" if name in surnames else mention.label
+            label = "PERSON" if name in surnames or name in confirmed else mention.label
             votes[KIND_OF_LABEL[label]] += 2 if len(name.split()) > 1 else 1
         if not entry and any(known_place(name) for name in {name for _, _, name, _ in items} - surnames):
             votes["place"] += PLACE_EVIDENCE
