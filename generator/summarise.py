@@ -116,7 +116,12 @@ def choose(
     already covers."""
     weights = salience(sentences)
     central = centrality(sentences)
-    pool = [s for s in sentences if eligible(s) and s.position not in exclude]
+    excluded = {s.text.casefold() for s in sentences if s.position in exclude}
+    pool = []
+    for s in sentences:  # each text once: a sentence repeated word for word is said once
+        if eligible(s) and s.position not in exclude and s.text.casefold() not in excluded:
+            pool.append(s)
+            excluded.add(s.text.casefold())
     by_position = {s.position: s for s in sentences}
     chosen: list[SentenceInfo] = []
     novelty = seen_entities is not None

@@ -56,3 +56,15 @@ def test_derived_title_is_short_and_does_not_dangle():
     words = (*tuple((f"w{i} ", "NOUN") for i in range(20)), ("go ", "VERB"))
     long = SentenceInfo("".join(t for t, _ in words), 0, 0, True, (), words)
     assert len(derive_title([long]).split()) <= 12
+
+
+def test_a_sentence_repeated_word_for_word_is_said_once():
+    from generator.summarise import SentenceInfo, summarise
+
+    lead = "Floods forced thousands from their homes in the town of Jowhar on Monday, officials said."
+    again = "Schools in Jowhar remained closed for a fourth week, the education office said."
+    texts = [lead, again, "Aid trucks reached the town on Tuesday after the road was cleared.", again,
+             "The river is expected to fall by the end of the week, engineers said.", lead, again]
+    digest = summarise([SentenceInfo(t, i, 0, True, ()) for i, t in enumerate(texts)], None)
+    said = [*digest.summary, *digest.key_points]
+    assert len(said) == len(set(said)) == 4
