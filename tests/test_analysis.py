@@ -137,3 +137,15 @@ def test_a_photo_caption_in_the_body_is_not_prose_and_its_credit_not_a_name(gaze
     result = analyse([a], gazetteer)[a.id]
     assert "Jane Doe" not in by_name(result)
     assert all("rescuer carries" not in s for s in (*result.summary, *result.key_points))
+
+
+def test_the_title_names_count_but_the_title_is_never_summarised(gazetteer):
+    a = article(["Thousands of fans queued on Saturday for the opening of the convention.",
+                 "Organisers said attendance had doubled since last year."],
+                title="Comic fans gather for a weekend convention in Toronto")
+    result = analyse([a], gazetteer)[a.id]
+    assert "Toronto" in by_name(result)
+    assert all("Toronto" not in s for s in result.summary)
+    shouting = article(["Thousands of fans queued on Saturday for the opening of the convention."],
+                       title="Pop Culture Celebrated At Fan Convention In Toronto")
+    assert "Pop Culture" not in by_name(analyse([shouting], gazetteer)[shouting.id])

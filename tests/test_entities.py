@@ -179,3 +179,9 @@ def test_a_name_the_model_took_for_a_group_is_a_person_when_its_surname_is_a_per
     # an institution keeps its kind whatever its last word: "Colorado State University", "University"
     found = entities(gazetteer, [("Kenya Ports Authority Council", "ORG"), ("Council", "PERSON")])
     assert found["Kenya Ports Authority Council"].kind == "group"
+
+
+def test_two_places_sharing_one_head_are_two_places(gazetteer):
+    found = entities(gazetteer, [("North and South Korea", "GPE")])
+    assert sorted(found) == ["North Korea", "South Korea"]
+    assert list(entities(gazetteer, [("Procter and Gamble Company", "ORG")])) == ["Procter and Gamble Company"]

@@ -91,6 +91,8 @@ def analyse_chunk(
 
     def units():
         for index, article in enumerate(articles):
+            if article.title and not title_case(article.title):
+                yield article.title, (index, TITLE, False)  # its names count; it is never a summary sentence
             if article.caption:
                 yield article.caption, (index, -1, False)
             for number, paragraph in enumerate(article.paragraphs):
@@ -119,6 +121,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves
 CHUNK_SIZE = 32
 TITLE_PARAGRAPHS = 2  # a title is derived from a sentence of the first paragraphs
+TITLE = -2  # the paragraph number of an article's own title
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -129,8 +132,18 @@ def place_cue(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in PLACE_AFTER
 
 
+def title_case(title: str) -> bool:
+    """"Pop Culture Celebrated At Expo": every word capitalised, which the model reads as names throughout."""
+    words = [w for w in title.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
     """Sentences, mentions and abbreviation pairs of one Doc, as plain data. Kept lean: it runs per paragraph."""
+    if paragraph == TITLE:  # the title's names only: no sentence, no position
+        for ent in doc.ents:
+            into.mentions.append(Mention(ent.text, ent.label_, -1, ent.ent_id_))
+        return
     offset = len(into.sentences)
     tags = doc.to_array(TAG)
     finite_tags = numpy.isin(tags, finite_tag_ids(doc))

@@ -122,6 +122,20 @@ def normalise(text: str, label: str) -> str:
     return name
 
 
+_COORDINATED = re.compile(
+    r"^(?:the )?(?P<a>[A-Z][a-z]+) and (?P<b>[A-Z][a-z]+) (?P<head>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)$"
+)
+
+
+def coordinated(mention: Mention) -> tuple[Mention, ...]:
+    """"North and South Korea" names two places: North Korea and South Korea."""
+    match = _COORDINATED.match(mention.text) if mention.label in ("GPE", "LOC") else None
+    if match is None:
+        return (mention,)
+    head = match.group("head")
+    return tuple(Mention(f"{match.group(side)} {head}", mention.label, mention.sentence) for side in ("a", "b"))
+
+
 def fold(name: str) -> str:
     """What two spellings of one name share: "New People's Party" / "New People Party", "El-Hassan" / "Elhassan"."""
     return re.sub(r"[\W_]+", "", re.sub(r"['’]s\b", "", name.casefold()))
@@ -186,7 +200,7 @@ def group_mentions(
     of a sentence or a heading, not a name.
     """
     kept: list[tuple[int, Mention, str, str]] = []  # (index, mention, name, gazetteer key)
-    for i, mention in enumerate(mentions):
+    for i, mention in ((i, part) for i, whole in enumerate(mentions) for part in coordinated(whole)):
         name = normalise(mention.text, mention.label)
         if not name or mention.label not in KIND_OF_LABEL:
             continue
