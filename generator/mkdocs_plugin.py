@@ -4,13 +4,18 @@
   ``mkdocs build --strict`` fails on them after building the rest), and point the snippets extension at
   the generated folder for the home page's latest briefings;
 * ``on_files``: add every generated page (and ``manifest.json``) to the site beside ``docs/``;
-* ``on_serve``: ``mkdocs serve`` rebuilds when a seed or gazetteer file changes.
+* ``on_serve``: ``mkdocs serve`` rebuilds when a seed or gazetteer file changes;
+* with ``pagefind: true``, ``on_files`` adds a search page (``find/``) and ``on_post_build`` indexes the
+  built site with Pagefind, whose index is split into fragments a browser fetches per query (lunr's single
+  index grows with the archive and is downloaded whole before search works).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +38,20 @@ from generator.writer import MARKER
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
+FIND_PAGE = "find.md"
+# The search page of `pagefind: true`: Pagefind's own interface, loaded from the bundle it writes.
+FIND_CONTENT = """# Search the archive
+
+Search every briefing, place, group and person. The index is fetched a piece at a time, as you type.
+
+<link href="../pagefind/pagefind-ui.css" rel="stylesheet">
+<div id="pagefind-search"></div>
+<script src="../pagefind/pagefind-ui.js"></script>
+<script>
+  new PagefindUI({ element: "#pagefind-search", showSubResults: true, showImages: false });
+</script>
+"""
+
 
 class BriefingsConfig(base.Config):
     seeds = c.Type(str, default="seeds")
@@ -45,6 +64,7 @@ class BriefingsConfig(base.Config):
     max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
     jobs = c.Type(int, default=0)  # 0: the machine's cores
     generate = c.Type(bool, default=True)
+    pagefind = c.Type(bool, default=False)  # search with Pagefind (a page at find/) instead of lunr
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -108,7 +128,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if files.get_file_from_path(relative) is not None:
                 raise PluginError(f"{relative} exists both in docs/ and in the generated {out.name}/: rename one")
             files.append(File(relative, str(out), config.site_dir, config.use_directory_urls))
+        if self.config.pagefind:
+            if files.get_file_from_path(FIND_PAGE) is not None:
+                raise PluginError(f"{FIND_PAGE} exists in docs/, and `pagefind: true` makes its own: rename it")
+            files.append(File.generated(config, FIND_PAGE, content=FIND_CONTENT))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.pagefind:
+            return
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--root-selector",
+                   "article.md-content__inner", "--exclude-selectors", ".headerlink", "--quiet"]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise PluginError(f"pagefind could not index the site: {error}") from None
+        if result.returncode != 0:
+            problem = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
+            if "No module named pagefind" in problem:
+                problem = "pagefind is not installed. Fix: pip install 'pagefind[extended]'"
+            raise PluginError(f"pagefind could not index the site: {problem}")
+        log.info("briefings: search index written by Pagefind to %s/pagefind/", config.site_dir)
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]

@@ -95,3 +95,37 @@ def test_place_link_reaches_the_place_page_which_links_back(site, reader):
     assert page.locator("h1").inner_text().startswith("Somalia")
     page.locator("a", has_text="Floods along the Shabelle river").first.click()
     page.wait_for_url("**/briefings/2019/03/04/wire_flood/")
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory):
+    """The test articles built with `pagefind: true` in place of Material's lunr search."""
+    from conftest import make_project, run_cli
+
+    project = make_project(tmp_path_factory.mktemp("pagefind"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins:\n  - search\n  - briefings:\n",
+                            "plugins:\n  - briefings:\n      pagefind: true\n")
+    config = config.replace("  - People: people/index.md\n", "  - People: people/index.md\n  - Search: find.md\n")
+    assert "pagefind: true" in config and "find.md" in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run_cli("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    assert (site / "pagefind" / "pagefind.js").is_file() and any((site / "pagefind" / "fragment").iterdir())
+    assert not (site / "search" / "search_index.json").exists()  # no lunr index to download
+    with serve(site) as url:
+        yield url
+
+
+def test_pagefind_search_finds_places_and_briefings_by_their_text(pagefind_site, reader):
+    reader.goto(pagefind_site + "find/")
+    reader.locator(".pagefind-ui__search-input").press_sequentially("Beledweyne")
+    reader.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+    links = reader.locator(".pagefind-ui__result-link")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert any("/places/beledweyne/" in h for h in hrefs) and any("/briefings/" in h for h in hrefs)
+    assert "¶" not in links.first.inner_text()
+    reader.goto(pagefind_site + hrefs[0].lstrip("/"))
+    assert reader.locator("h1").first.inner_text().startswith("Beledweyne")
+    assert reader.dialogs == []
