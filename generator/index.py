@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind, Related
+from generator.nlp.abbreviations import looks_like_abbreviation
 from generator.nlp.entities import KIND_ORDER, merge_same_key
 from generator.places import country_names, resolve, sole_place
 from generator.text import slugify
@@ -26,7 +27,9 @@ def newest_first(article: Article) -> tuple[int, str]:
 def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> Archive:
     """One entity per key, places resolved to GeoNames, related briefings."""
     places = gazetteer_places(gazetteer)
-    items = sorted(((article, one_key_per_place(analysis, places)) for article, analysis in items),
+    items = [(article, one_key_per_place(analysis, places)) for article, analysis in items]
+    learned = learned_abbreviations(items)
+    items = sorted(((article, spelled_out(analysis, learned)) for article, analysis in items),
                    key=lambda pair: newest_first(pair[0]))
     entities = index_entities(items, gazetteer)
     briefings = [Briefing(article, analysis) for article, analysis in items]
@@ -76,6 +79,30 @@ def index_entities(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazette
         for key, entity in entities.items()
     }
     return locate_places(entities)
+
+
+def learned_abbreviations(items: Sequence[tuple[Article, Analysis]]) -> dict[str, str]:
+    """Abbreviations the archive has seen spelled out: key of the abbreviation alone -> key of the one entity
+    an article paired it with ("Syrian Democratic Forces (SDF)"). One spelling-out is enough, so an alias
+    seen in one briefing helps the next; an abbreviation spelled out two ways is learned from neither."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for _, analysis in items:
+        for entity in analysis.entities:
+            for alias in entity.aliases:
+                if is_abbreviation(alias) and slugify(alias) != entity.key:
+                    seen[slugify(alias)].add(entity.key)
+    return {short: next(iter(longs)) for short, longs in sorted(seen.items()) if len(longs) == 1}
+
+
+def spelled_out(analysis: Analysis, learned: dict[str, str]) -> Analysis:
+    """An article that names only "SDF" joins the Syrian Democratic Forces another article spelled out."""
+    moves = {e.key: learned[e.key] for e in analysis.entities
+             if e.key in learned and not e.from_gazetteer and is_abbreviation(e.name) and e.key == slugify(e.name)}
+    return rekey(analysis, moves)
+
+
+def is_abbreviation(name: str) -> bool:
+    return looks_like_abbreviation(name) and not any(c.islower() for c in name)
 
 
 def rekey(analysis: Analysis, moves: dict[str, str]) -> Analysis:

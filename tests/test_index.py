@@ -68,3 +68,18 @@ def test_an_entity_in_many_briefings_lists_the_newest_and_the_rest_on_pages_by_y
     assert "[2020](united-nations/2020.md) (20) · [2019](united-nations/2019.md) (20)" in page
     year = files["groups/united-nations/2019.md"]
     assert year.count("](../../briefings/2019/") == 20 and "[United Nations](../united-nations.md)" in year
+
+
+def test_an_abbreviation_spelled_out_in_one_briefing_is_known_in_the_next(gazetteer):
+    from dataclasses import replace
+
+    a = item("a", 1, ("syrian-democratic-forces", "Syrian Democratic Forces", "group"))
+    a = (a[0], replace(a[1], entities=(replace(a[1].entities[0], aliases=("SDF",)),)))
+    b = item("b", 2, ("sdf", "SDF", "group"))
+    archive = build_archive([a, b], gazetteer)
+    assert "sdf" not in archive.entities
+    assert archive.entities["syrian-democratic-forces"].briefings == ("b", "a")
+    # spelled out two ways: learned from neither
+    c = item("c", 3, ("swiss-defence-force", "Swiss Defence Force", "group"))
+    c = (c[0], replace(c[1], entities=(replace(c[1].entities[0], aliases=("SDF",)),)))
+    assert "sdf" in build_archive([a, b, c], gazetteer).entities
