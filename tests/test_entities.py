@@ -185,3 +185,9 @@ def test_two_places_sharing_one_head_are_two_places(gazetteer):
     found = entities(gazetteer, [("North and South Korea", "GPE")])
     assert sorted(found) == ["North Korea", "South Korea"]
     assert list(entities(gazetteer, [("Procter and Gamble Company", "ORG")])) == ["Procter and Gamble Company"]
+
+
+def test_a_word_that_stands_for_an_institution_is_not_its_name(gazetteer):
+    found = entities(gazetteer, [("State", "ORG"), ("the Ministry", "ORG"), ("Administration", "ORG"),
+                                 ("Ministry of Health", "ORG")])
+    assert list(found) == ["Ministry of Health"]

@@ -59,6 +59,13 @@ _NOT_NAMES = {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "m
               "aest", "aedt", "jst", "am", "pm"}
 _PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|pan|non|ex|post|pre|neo)-", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)\.(?:com|org|net|gov|co\.uk|org\.uk)$", re.IGNORECASE)
+# Words that stand for an institution without naming it: "the State", "the Ministry", "the Administration".
+_GENERIC_INSTITUTIONS = {
+    "state", "government", "administration", "ministry", "department", "council", "court", "parliament",
+    "assembly", "congress", "senate", "army", "police", "party", "committee", "commission", "agency",
+    "office", "authority", "authorities", "cabinet", "presidency", "embassy", "consulate", "military",
+    "navy", "coalition", "opposition", "regime", "junta", "university", "church", "city", "province",
+}
 _FUNCTION_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 _ADHERENT = re.compile(r"^[A-Z][a-z]+ists?$")
 _MONTHS_DAYS = {
@@ -209,8 +216,9 @@ def group_mentions(
             continue  # a nationality or religion adjective, not a group
         if entry is None and mention.label != "PERSON" and _ADHERENT.match(name):
             continue  # "Scientologist", "Islamists": followers, not the group
-        if entry is None and " " not in name and name.casefold() in common_words:
-            continue
+        if entry is None and " " not in name and (name.casefold() in common_words
+                                                  or name.casefold() in _GENERIC_INSTITUTIONS):
+            continue  # "Government" opening a sentence; "the Ministry said": a reference, not a name
         kept.append((i, mention, name, entry.key if entry else ""))
 
     clusters = _Clusters()
