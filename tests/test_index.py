@@ -68,6 +68,8 @@ def test_an_entity_in_many_briefings_lists_the_newest_and_the_rest_on_pages_by_y
     assert "[2020](united-nations/2020.md) (20) · [2019](united-nations/2019.md) (20)" in page
     year = files["groups/united-nations/2019.md"]
     assert year.count("](../../briefings/2019/") == 20 and "[United Nations](../united-nations.md)" in year
+    items_on_their_own_lines = [line for line in year.splitlines() if line.startswith("- 2019-")]
+    assert len(items_on_their_own_lines) == 20 and all(line.count("](") == 1 for line in items_on_their_own_lines)
 
 
 def test_an_abbreviation_spelled_out_in_one_briefing_is_known_in_the_next(gazetteer):
