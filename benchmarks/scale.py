@@ -98,15 +98,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--small", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3, help="MkDocs builds of each size; the fastest counts")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="briefings-scale-"))
     try:
-        run(work, args.n, args.small)
+        run(work, args.n, args.small, args.repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, n: int, small: int) -> None:
+def run(work: Path, n: int, small: int, repeat: int = 3) -> None:
     seeds = work / "seeds"
     write_archive(seeds, n)
     words = sum(a.words for a in read_seeds(seeds).articles)
@@ -137,20 +138,30 @@ def run(work: Path, n: int, small: int) -> None:
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")
-    results = {}
-    kinds: dict[int, dict[str, tuple[int, float]]] = {}
+    outs = {}
     for count in (small, n):
         subset = work / f"seeds-{count}"
         subset.mkdir()
         for path in sorted(seeds.iterdir())[:count]:
             shutil.copy(path, subset / path.name)
-        out = work / f"out-site-{count}"
-        generate(BuildOptions(seeds=subset, out=out, analysis=AnalysisOptions(jobs=2)))
-        seconds, pages, index, per_kind = mkdocs_build(project, out)
+        outs[count] = work / f"out-site-{count}"
+        generate(BuildOptions(seeds=subset, out=outs[count], analysis=AnalysisOptions(jobs=2)))
+    # Shared machines drift by 10-30% from minute to minute: the two sizes are built in turn, `repeat`
+    # times, and each keeps its fastest build (as timeit does).
+    best: dict[int, tuple[float, int, int, dict[str, tuple[int, float]]]] = {}
+    for _ in range(repeat):
+        for count in (small, n):
+            shutil.rmtree(project / "site", ignore_errors=True)
+            measured = mkdocs_build(project, outs[count])
+            if count not in best or measured[0] / measured[1] < best[count][0] / best[count][1]:
+                best[count] = measured
+    results = {}
+    kinds: dict[int, dict[str, tuple[int, float]]] = {}
+    for count, (seconds, pages, index, per_kind) in best.items():
         results[count] = seconds / pages
         kinds[count] = per_kind
-        print(f"MkDocs at N={count}: {seconds:.1f} s for {pages} pages = {1000 * seconds / pages:.1f} ms/page "
-              f"({1000 * seconds / count:.1f} ms per briefing); "
+        print(f"MkDocs at N={count} (fastest of {repeat}): {seconds:.1f} s for {pages} pages = "
+              f"{1000 * seconds / pages:.1f} ms/page ({1000 * seconds / count:.1f} ms per briefing); "
               f"search index {index / 1e6:.1f} MB = {index / count / 1000:.1f} KB per briefing")
     print(f"MkDocs time per page, N={n} / N={small}: {results[n] / results[small]:.2f}")
     for kind in ("briefings", "places", "people", "groups"):

@@ -109,6 +109,17 @@ def test_search_index_holds_briefings_entities_and_aliases(built_site):
     assert "places/somalia/" in docs and "groups/al-shabaab/" in docs
     ocha = next(loc for loc in docs if loc.startswith("groups/office-for-the-coordination"))
     assert "OCHA" in docs[ocha]["text"]
+    assert "briefings/2019/03/04/wire_flood/#full-text" in docs
+
+
+def test_search_index_leaves_out_lists_of_other_pages(built_site):
+    """An entity page is found by its name and aliases, not by the titles of the briefings it lists (they
+    are found on their own pages); related briefings, sources and citation blocks are not searched either."""
+    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    anchors = {d["location"].partition("#")[2] for d in index["docs"]}
+    assert not anchors & {"briefings", "appears-with", "timeline", "cite", "related", "source"}
+    html = (built_site / "site" / "places" / "somalia" / "index.html").read_text(encoding="utf-8")
+    assert 'id="briefings"' in html and 'data-search-exclude' in html
 
 
 def test_home_page_lists_the_latest_briefings(built_site):
