@@ -191,3 +191,18 @@ def test_a_word_that_stands_for_an_institution_is_not_its_name(gazetteer):
     found = entities(gazetteer, [("State", "ORG"), ("the Ministry", "ORG"), ("Administration", "ORG"),
                                  ("Ministry of Health", "ORG")])
     assert list(found) == ["Ministry of Health"]
+
+
+def test_a_given_name_and_a_surname_the_model_took_for_a_group_is_a_person(gazetteer):
+    from generator.names import is_person_name
+
+    def kinds(name: str, common: frozenset[str] = frozenset()) -> dict[str, str]:
+        found, _ = group_mentions([Mention(name, "ORG", 0)], (), gazetteer, common_words=common,
+                                  person_name=is_person_name)
+        return {e.name: e.kind for e in found}
+
+    assert kinds("Dean Kamen") == {"Dean Kamen": "person"}
+    assert kinds("Annie K. Oakley") == {"Annie K. Oakley": "person"}
+    assert kinds("Virginia Tech") == {"Virginia Tech": "group"}  # an institution's word
+    assert kinds("Christian Aid", frozenset({"aid"})) == {"Christian Aid": "group"}  # a word of the prose
+    assert kinds("Amnesty International") == {"Amnesty International": "group"}  # no given name

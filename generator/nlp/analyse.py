@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
+from generator.names import is_person_name
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import Mention, group_mentions
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
@@ -184,7 +185,7 @@ def finite_tag_ids(doc: Doc) -> list[int]:
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
     entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place,
-                                      common_words=frozenset(found.lower_words))
+                                      common_words=frozenset(found.lower_words), person_name=is_person_name)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

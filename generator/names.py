@@ -1,0 +1,37 @@
+"""Given names and surnames, from the ``names`` package (the US Census 1990 lists of first names and of
+surnames; the data ships in the package, nothing is downloaded).
+
+Used as evidence when an entity's kind is decided: a two- or three-word name that the model called an
+organisation, that opens on a given name and ends on a surname ("Dean Kamen", "Annie Oakley"), with no
+institution's word and no word the article also writes in lower case, is a person.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import names
+
+
+@functools.lru_cache(maxsize=2)
+def _words(*lists: str) -> frozenset[str]:
+    found: set[str] = set()
+    for which in lists:
+        for line in Path(names.FILES[which]).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                found.add(line.split()[0].casefold())
+    return frozenset(found)
+
+
+def is_given_name(word: str) -> bool:
+    return word.casefold() in _words("first:male", "first:female")
+
+
+def is_surname(word: str) -> bool:
+    return word.casefold() in _words("last")
+
+
+def is_person_name(first: str, last: str) -> bool:
+    """``Dean``, ``Kamen``: a given name then a surname (a middle initial between them is the caller's)."""
+    return is_given_name(first) and is_surname(last)
