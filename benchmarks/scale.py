@@ -8,12 +8,16 @@ Prints:
   * the speed-up of ``--jobs 2`` over ``--jobs 1`` (generation, cold);
   * adding one article to the N-article archive: articles analysed, files rewritten, time relative to
     the cold build's generation time;
-  * MkDocs build time per page at N = small and N, and search index bytes per briefing.
+  * MkDocs build time per page at N = small and N (fastest of --repeat builds each), per kind of page, and
+    the lunr search index's bytes per briefing;
+  * when Pagefind is installed, the N-briefing site indexed by Pagefind: bundle bytes per briefing, files,
+    and the size of what one query fetches.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -52,7 +56,9 @@ def raw_pipe(seeds: Path, jobs: int) -> float:
     return seconds
 
 
-def mkdocs_build(project: Path, out: Path) -> tuple[float, int, int, dict[str, tuple[int, float]]]:
+def mkdocs_build(
+    project: Path, out: Path, pagefind: bool = False
+) -> tuple[float, int, int, dict[str, tuple[int, float]]]:
     """MkDocs alone (generation switched off): seconds, pages, search index bytes, and per kind of page
     (briefings, places, people, groups, other) its pages and seconds (Markdown and HTML, plugins included)."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -82,6 +88,7 @@ def mkdocs_build(project: Path, out: Path) -> tuple[float, int, int, dict[str, t
     plugin = config.plugins["briefings"]
     plugin.config.generate = False
     plugin.config.out = str(out)
+    plugin.config.pagefind = pagefind
     import logging
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -171,7 +178,26 @@ def run(work: Path, n: int, small: int, repeat: int = 3) -> None:
               f"(ratio {b_each / max(1e-9, a_each):.2f})")
     share = {c: kinds[c].get("briefings", (0, 0.0))[0] / max(1, sum(p for p, _ in kinds[c].values())) for c in kinds}
     print(f"  briefing pages are {100 * share[small]:.0f}% of the pages at N={small}, {100 * share[n]:.0f}% at N={n}")
+    if importlib.util.find_spec("pagefind"):
+        pagefind_figures(project, outs[n], n)
     print(json.dumps({"n": n, "jobs_speedup": round(cold[1] / cold[2], 2)}))
+
+
+def pagefind_figures(project: Path, out: Path, n: int) -> None:
+    """The N-briefing site once more with ``pagefind: true``: what Pagefind writes, and what one query fetches
+    (the entry file, index chunks, one fragment per result), beside lunr's single file."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    seconds, *_ = mkdocs_build(project, out, pagefind=True)
+    bundle = [p for p in (project / "site" / "pagefind").rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in bundle)
+
+    def mean_size(folder: str) -> float:
+        sizes = [p.stat().st_size for p in bundle if p.parent.name == folder]
+        return sum(sizes) / max(1, len(sizes))
+
+    print(f"Pagefind at N={n}: MkDocs + Pagefind {seconds:.1f} s; bundle {size / 1e6:.1f} MB = "
+          f"{size / n / 1000:.1f} KB per briefing in {len(bundle)} files; a query fetches index chunks of "
+          f"{mean_size('index') / 1000:.1f} KB and a fragment of {mean_size('fragment') / 1000:.1f} KB per result")
 
 
 if __name__ == "__main__":
