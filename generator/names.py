@@ -9,6 +9,7 @@ institution's word and no word the article also writes in lower case, is a perso
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import names
@@ -32,6 +33,10 @@ def is_surname(word: str) -> bool:
     return word.casefold() in _words("last")
 
 
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
 def is_person_name(first: str, last: str) -> bool:
-    """``Dean``, ``Kamen``: a given name then a surname (a middle initial between them is the caller's)."""
-    return is_given_name(first) and is_surname(last)
+    """``Dean``, ``Kamen`` or ``K.C.``, ``Maurer``: a given name or initials, then a surname (a middle initial
+    between them is the caller's)."""
+    return (is_given_name(first) or INITIALS.fullmatch(first) is not None) and is_surname(last)

@@ -149,3 +149,20 @@ def test_the_title_names_count_but_the_title_is_never_summarised(gazetteer):
     shouting = article(["Thousands of fans queued on Saturday for the opening of the convention."],
                        title="Pop Culture Celebrated At Fan Convention In Toronto")
     assert "Pop Culture" not in by_name(analyse([shouting], gazetteer)[shouting.id])
+
+
+def test_an_occupation_before_a_name_says_it_is_a_person(gazetteer):
+    # the model reads these surnames as places or organisations when they stand alone
+    a = article(["The show includes portraits of designer Halston and of athletes Vitas Gerulaitis and Pele.",
+                 "Halston posed twice."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Halston"].kind == "person"
+    assert found["Vitas Gerulaitis"].kind == "person"
+
+
+def test_a_name_cut_out_of_a_job_title_is_not_a_group(gazetteer):
+    a = article(["On Wednesday, Home Secretary Suella Braverman said the Home Office would appeal.",
+                 "She had resigned as Foreign Affairs minister in 2008."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert "Home" not in found and "Foreign Affairs" not in found
+    assert found["Home Office"].kind == "group"

@@ -206,3 +206,43 @@ def test_a_given_name_and_a_surname_the_model_took_for_a_group_is_a_person(gazet
     assert kinds("Virginia Tech") == {"Virginia Tech": "group"}  # an institution's word
     assert kinds("Christian Aid", frozenset({"aid"})) == {"Christian Aid": "group"}  # a word of the prose
     assert kinds("Amnesty International") == {"Amnesty International": "group"}  # no given name
+
+
+def names_of(gazetteer, mentions):
+    from generator.names import is_given_name, is_person_name
+
+    found, _ = group_mentions([Mention(text, label, i) for i, (text, label) in enumerate(mentions)], (), gazetteer,
+                              person_name=is_person_name, given_name=is_given_name)
+    return {e.name: e.kind for e in found}
+
+
+def test_one_person_spelled_two_ways_is_one_person_and_takes_the_surname(gazetteer):
+    found = entities(gazetteer, [("Kristin Wilkins", "PERSON"), ("Kristen Wilkins", "PERSON"),
+                                 ("Kristen Wilkins", "PERSON"), ("Wilkins", "ORG"), ("Wilkins", "ORG")])
+    assert list(found) == ["Kristen Wilkins"] and found["Kristen Wilkins"].kind == "person"
+    assert set(found["Kristen Wilkins"].aliases) == {"Kristin Wilkins", "Wilkins"}
+    # two people of one family stay two: their given names differ by more than a letter
+    found = entities(gazetteer, [("Venus Williams", "PERSON"), ("Serena Williams", "PERSON")])
+    assert set(found) == {"Venus Williams", "Serena Williams"}
+
+
+def test_a_full_name_the_model_gave_no_kind_is_a_person_when_its_surname_is(gazetteer):
+    found = entities(gazetteer, [("Tomas Verhagen", "PRODUCT"), ("Verhagen", "PERSON"), ("Tomas", "ORG")])
+    assert list(found) == ["Tomas Verhagen"] and found["Tomas Verhagen"].kind == "person"
+    # without the surname alone as a person, a product stays out of the index
+    assert entities(gazetteer, [("Galaxy Note", "PRODUCT")]) == {}
+
+
+def test_a_person_glued_to_an_organisation_is_split_off(gazetteer):
+    assert names_of(gazetteer, [("Maria Lopez for Water Services Authority", "ORG")]) == {
+        "Maria Lopez": "person", "Water Services Authority": "group"}
+    assert names_of(gazetteer, [("the League of Tenant Unions Carol Hayes", "ORG")]) == {
+        "League of Tenant Unions": "group", "Carol Hayes": "person"}
+    # a name that only ends like a person's is left whole
+    assert names_of(gazetteer, [("Open Society Foundations", "ORG")]) == {"Open Society Foundations": "group"}
+    assert names_of(gazetteer, [("Partners for Carol Hayes", "ORG")]) == {"Partners for Carol Hayes": "group"}
+
+
+def test_initials_and_a_surname_the_model_took_for_a_group_are_a_person(gazetteer):
+    assert names_of(gazetteer, [("J.R. Maurer", "ORG")]) == {"J.R. Maurer": "person"}
+    assert names_of(gazetteer, [("U.S. Steel", "ORG")]) == {"U.S. Steel": "group"}

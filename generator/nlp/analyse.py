@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
-from generator.names import is_person_name
+from generator.names import is_given_name, is_person_name
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import Mention, group_mentions
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
@@ -118,6 +118,20 @@ PLACE_BEFORE = {"town", "city", "village", "province", "region", "district", "ca
                 "governorate", "county", "state", "municipality", "suburb", "neighbourhood", "neighborhood"}
 PLACE_AFTER = {"province", "governorate", "district", "region", "county", "valley", "river"}
 CUED_LABELS = {"PERSON", "ORG", "NORP"}
+# "designer Halston", "striker Dries Mertens": a lower-case occupation just before a name says it is a person's.
+PERSON_BEFORE = {
+    "actor", "actress", "architect", "artist", "astronaut", "athlete", "author", "blogger", "boxer", "businessman",
+    "businesswoman", "chef", "cleric", "comedian", "composer", "curator", "cyclist", "defender", "designer",
+    "dissident", "drummer", "economist", "entrepreneur", "filmmaker", "footballer", "goalkeeper", "golfer",
+    "guitarist", "historian", "journalist", "lawyer", "midfielder", "musician", "novelist", "painter",
+    "photographer", "pianist", "playwright", "poet", "rapper", "reporter", "researcher", "scientist", "sculptor",
+    "singer", "songwriter", "spokesman", "spokeswoman", "spokesperson", "striker", "swimmer", "teammate",
+    "writer",
+}
+PERSON_BEFORE |= {word + "s" for word in PERSON_BEFORE if not word.endswith(("man", "woman", "s"))}
+PERSON_CUED_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+# "Home Secretary", "Foreign Affairs minister": a name the model cut out of a job title, not an organisation's.
+JOB_AFTER = {"secretary", "minister"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves
 CHUNK_SIZE = 32
@@ -131,6 +145,19 @@ def place_cue(doc: Doc, start: int, end: int) -> bool:
     if len(before) == 2 and before[1] == "of" and before[0] in PLACE_BEFORE:
         return True
     return end < len(doc) and doc[end].lower_ in PLACE_AFTER
+
+
+def person_cue(doc: Doc, start: int, end: int) -> int | None:
+    """Where a person's name cued by an occupation starts ("designer Halston", "athletes Vitas Gerulaitis",
+    the given name left out of the model's span), or None without such a cue."""
+    if not all(t.is_title or t.is_upper or not t.is_alpha for t in doc[start:end]):
+        return None
+    if start >= 1 and doc[start - 1].is_lower and doc[start - 1].lower_ in PERSON_BEFORE:
+        return start
+    if (start >= 2 and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O"
+            and doc[start - 2].is_lower and doc[start - 2].lower_ in PERSON_BEFORE):
+        return start - 1
+    return None
 
 
 def title_case(title: str) -> bool:
@@ -162,10 +189,15 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
     for ent in doc.ents:
         if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
             continue  # a hashtag or a handle, not a name
-        label = ent.label_
-        if label in CUED_LABELS and not ent.ent_id_ and place_cue(doc, ent.start, ent.end):
-            label = "GPE"
-        into.mentions.append(Mention(ent.text, label, sentence_of(ent.start), ent.ent_id_))
+        label, text, cued = ent.label_, ent.text, False
+        if not ent.ent_id_:
+            if label == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ in JOB_AFTER:
+                continue
+            if label in CUED_LABELS and place_cue(doc, ent.start, ent.end):
+                label = "GPE"
+            elif label in PERSON_CUED_LABELS and (start := person_cue(doc, ent.start, ent.end)) is not None:
+                label, text, cued = "PERSON", doc[start:ent.end].text, True
+        into.mentions.append(Mention(text, label, sentence_of(ent.start), ent.ent_id_, cued))
     into.lower_words.update(LOWER_WORD.findall(doc.text))
     if "(" not in doc.text:
         return
@@ -185,7 +217,8 @@ def finite_tag_ids(doc: Doc) -> list[int]:
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
     entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place,
-                                      common_words=frozenset(found.lower_words), person_name=is_person_name)
+                                      common_words=frozenset(found.lower_words), person_name=is_person_name,
+                                      given_name=is_given_name)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

@@ -8,7 +8,8 @@ The rules, in order:
 2. merge: the same name (case aside), the same gazetteer entry, the two sides of an abbreviation pair
    (``Syrian Democratic Forces (SDF)``) and a surname that belongs to exactly one full name of a person
    in the article (``Abadi`` after ``Haider al-Abadi``);
-3. one kind per entity: the gazetteer's, else a vote of its mentions (a full name weighs two);
+3. one kind per entity: the gazetteer's, else a vote of its mentions (a full name, or a name whose kind the
+   words around it tell, weighs two);
 4. one name per entity: the gazetteer's, else the fullest form; every other form is an alias.
 """
 
@@ -82,6 +83,7 @@ class Mention:
     label: str  # spaCy label
     sentence: int  # position of its sentence in the article
     key: str = ""  # gazetteer key, when the entity ruler matched it
+    cued: bool = False  # the words around it say its kind ("designer Halston"): it votes as a full name does
 
 
 def strip_titles(name: str) -> str:
@@ -143,6 +145,35 @@ def coordinated(mention: Mention) -> tuple[Mention, ...]:
     return tuple(Mention(f"{match.group(side)} {head}", mention.label, mention.sentence) for side in ("a", "b"))
 
 
+_OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+_GLUED_FOR = re.compile(r"^(?P<first>[A-Z][a-z]+) (?P<last>[A-Z][\w'’-]+) for (?P<group>(?:the )?[A-Z].* .+)$")
+
+
+def unglued(mention: Mention, person_name: Callable[[str, str], bool],
+            given_name: Callable[[str], bool]) -> tuple[Mention, ...]:
+    """A person's name glued to an organisation's by the model, either way round, is two mentions.
+
+    "Lydia Smith for Food Standards Australia" (a spokesperson *for* the body) and "the Council on
+    American-Islamic Relations Alia Salem" (the body, then its officer's name): the person's part is a given
+    name and a surname (:mod:`generator.names`; before "for", a given name and any capitalised word), the
+    organisation's part at least two words.
+    """
+    if mention.label != "ORG" or mention.key:
+        return (mention,)
+    text = " ".join(mention.text.split())
+    match = _GLUED_FOR.match(text)
+    if match and given_name(match.group("first")):
+        person = f"{match.group('first')} {match.group('last')}"
+        return Mention(person, "PERSON", mention.sentence), Mention(match.group("group"), "ORG", mention.sentence)
+    words = text.split()
+    body = words[:-2]
+    if len(body) >= 2 and body[-1][:1].isupper() and person_name(words[-2], words[-1]) and (
+            body[-1].casefold() in _NOT_PERSON_WORDS or any(w in _FUNCTION_WORDS for w in body[1:])):
+        return (Mention(" ".join(words[:-2]), "ORG", mention.sentence),
+                Mention(" ".join(words[-2:]), "PERSON", mention.sentence))
+    return (mention,)
+
+
 def fold(name: str) -> str:
     """What two spellings of one name share: "New People's Party" / "New People Party", "El-Hassan" / "Elhassan"."""
     return re.sub(r"[\W_]+", "", re.sub(r"['’]s\b", "", name.casefold()))
@@ -170,6 +201,19 @@ _NOT_PERSON_WORDS = {
 def person_shaped(words: Sequence[str]) -> bool:
     """Capitalised words, none of them an institution's or a place's (University, Council, Street...)."""
     return all(w[:1].isupper() and w.casefold().strip(".,") not in _NOT_PERSON_WORDS for w in words)
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """"Kristin Wilkins" and "Kristen Wilkins": the same words but one, which has one letter changed."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or len(words_a) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x.casefold() != y.casefold()]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return (len(x) == len(y) >= 4 and x[0] == y[0]
+            and sum(p != q for p, q in zip(x.casefold(), y.casefold(), strict=True)) == 1)
 
 
 def surname(name: str) -> str:
@@ -203,6 +247,7 @@ def group_mentions(
     known_place: Callable[[str], bool] = lambda name: False,
     common_words: frozenset[str] = frozenset(),
     person_name: Callable[[str, str], bool] = lambda first, last: False,
+    given_name: Callable[[str], bool] = lambda word: False,
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
     """Entities of one article, and for each kept mention (by index) the key of its entity.
 
@@ -210,10 +255,21 @@ def group_mentions(
     "place", as much as one full-name mention. ``common_words`` are the words the article also writes in
     lower case: a single capitalised one of them ("Government", "Homeopathy") is a common word at the start
     of a sentence or a heading, not a name. ``person_name(first, last)`` tells whether a first and a last
-    word are a given name and a surname (:mod:`generator.names`).
+    word are a given name and a surname (:mod:`generator.names`), ``given_name(word)`` whether a word is a
+    given name.
     """
     kept: list[tuple[int, Mention, str, str]] = []  # (index, mention, name, gazetteer key)
-    for i, mention in ((i, part) for i, whole in enumerate(mentions) for part in coordinated(whole)):
+    # A full name the model gave a label of no kind ("Dries Mertens scored": PRODUCT) is a person's when its
+    # last word alone is called a person in the article.
+    lone_people = {normalise(m.text, "PERSON").casefold() for m in mentions if m.label == "PERSON"}
+    lone_people.discard("")
+    parts = ((i, part) for i, whole in enumerate(mentions) for glued in unglued(whole, person_name, given_name)
+             for part in coordinated(glued))
+    for i, mention in parts:
+        if mention.label in _OTHER_LABELS and not mention.key:
+            words = normalise(mention.text, "PERSON").split()
+            if 2 <= len(words) <= 3 and person_shaped(words) and words[-1].casefold() in lone_people:
+                mention = Mention(mention.text, "PERSON", mention.sentence)
         name = normalise(mention.text, mention.label)
         if not name or mention.label not in KIND_OF_LABEL:
             continue
@@ -263,10 +319,17 @@ def group_mentions(
             (mention.label in {"ORG", "GPE", "LOC", "FAC"} and words[-1].casefold() in alone_as_person)
             # "Dean Kamen" called an organisation: a given name and a surname, no word of the article's prose.
             or (mention.label == "ORG" and person_name(words[0], words[-1]) and not known_place(name)
+                and gazetteer.lookup(words[0]) is None
                 and not any(w.casefold() in common_words for w in words))
         ):
             person_votes[name] += 1
             confirmed.add(name)
+    # One person spelled two ways in one article ("Kristin Wilkins", "Kristen Wilkins"): one letter apart.
+    fulls = sorted(person_votes)
+    for i, a in enumerate(fulls):
+        for b in fulls[i + 1:]:
+            if spelling_variants(a, b):
+                clusters.union(a, b)
     by_surname: dict[str, set[str]] = defaultdict(set)
     for full in person_votes:
         by_surname[surname(full).casefold()].add(clusters.find(full))
@@ -301,7 +364,7 @@ def group_mentions(
         votes: Counter[str] = Counter()
         for _, mention, name, _ in items:
             label = "PERSON" if name in surnames or name in confirmed else mention.label
-            votes[KIND_OF_LABEL[label]] += 2 if len(name.split()) > 1 else 1
+            votes[KIND_OF_LABEL[label]] += 2 if len(name.split()) > 1 or mention.cued else 1
         if not entry and any(known_place(name) for name in {name for _, _, name, _ in items} - surnames):
             votes["place"] += PLACE_EVIDENCE
         if entry:
