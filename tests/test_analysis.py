@@ -166,3 +166,11 @@ def test_a_name_cut_out_of_a_job_title_is_not_a_group(gazetteer):
     found = by_name(analyse([a], gazetteer)[a.id])
     assert "Home" not in found and "Foreign Affairs" not in found
     assert found["Home Office"].kind == "group"
+
+
+def test_adjectives_and_letters_after_a_name_are_not_names(gazetteer):
+    a = article(["Pro-democracy groups and pro-Beijing candidates clashed, said Mark Tedeschi, QC, on Monday.",
+                 "Seoul broadcasts anti-Pyongyang propaganda, the lawyer Ann Brown, SC, said."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert not {"Beijing", "Pyongyang", "QC", "SC"} & set(found)
+    assert found["Mark Tedeschi"].kind == "person"

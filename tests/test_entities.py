@@ -61,8 +61,11 @@ def test_ambiguous_surname_stays_apart(gazetteer):
 
 
 def test_a_place_is_not_taken_for_a_surname(gazetteer):
-    found = entities(gazetteer, [("Michael Jordan", "PERSON"), ("Jordan", "GPE")])
-    assert set(found) == {"Michael Jordan", "Jordan"}
+    from generator.places import is_known_place
+
+    found, _ = group_mentions([Mention("Michael Jordan", "PERSON", 0), Mention("Jordan", "GPE", 1)], (), gazetteer,
+                              known_place=is_known_place)
+    assert {e.name: e.kind for e in found} == {"Michael Jordan": "person", "Jordan": "place"}
 
 
 def test_nationality_adjectives_are_not_groups(gazetteer):
@@ -246,3 +249,26 @@ def test_a_person_glued_to_an_organisation_is_split_off(gazetteer):
 def test_initials_and_a_surname_the_model_took_for_a_group_are_a_person(gazetteer):
     assert names_of(gazetteer, [("J.R. Maurer", "ORG")]) == {"J.R. Maurer": "person"}
     assert names_of(gazetteer, [("U.S. Steel", "ORG")]) == {"U.S. Steel": "group"}
+
+
+def test_a_head_word_says_place_or_group_for_a_name_the_model_called_a_person(gazetteer):
+    assert names_of(gazetteer, [("Castlefrank Road", "PERSON")]) == {"Castlefrank Road": "place"}
+    assert names_of(gazetteer, [("Instituto Gonzaga", "PERSON")]) == {"Instituto Gonzaga": "group"}
+    assert names_of(gazetteer, [("Stuart Hall", "PERSON")]) == {"Stuart Hall": "person"}  # a name and a surname
+
+
+def test_two_institutions_joined_by_at_are_two(gazetteer):
+    assert names_of(gazetteer, [("the Block Museum of Art at Northwestern University", "ORG")]) == {
+        "Block Museum of Art": "group", "Northwestern University": "group"}
+    assert names_of(gazetteer, [("University of Texas at Arlington", "ORG")]) == {
+        "University of Texas at Arlington": "group"}
+
+
+def test_a_surname_the_model_took_for_an_unknown_place_joins_its_person(gazetteer):
+    found, _ = group_mentions([Mention("Romelu Lukaku", "PERSON", 0), Mention("Lukaku", "GPE", 1)], (), gazetteer,
+                              known_place=lambda name: name == "Jordan")
+    assert [(e.name, e.kind, e.aliases) for e in found] == [("Romelu Lukaku", "person", ("Lukaku",))]
+
+
+def test_an_adjective_prefix_is_not_part_of_a_name():
+    assert normalise("pro-Beijing New People Party's", "ORG") == "New People Party"

@@ -132,6 +132,10 @@ PERSON_BEFORE |= {word + "s" for word in PERSON_BEFORE if not word.endswith(("ma
 PERSON_CUED_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 # "Home Secretary", "Foreign Affairs minister": a name the model cut out of a job title, not an organisation's.
 JOB_AFTER = {"secretary", "minister"}
+# "Mark Tedeschi, QC,": letters after a person's name, not a place or a group.
+POST_NOMINALS = {"QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "MPP", "OBE", "CBE", "MBE", "KBE", "DBE", "PhD",
+                 "MD", "Jr", "Sr"}
+ADJECTIVE_PREFIXES = {"pro", "anti", "non", "pan", "ex", "neo", "post", "pre"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves
 CHUNK_SIZE = 32
@@ -158,6 +162,16 @@ def person_cue(doc: Doc, start: int, end: int) -> int | None:
             and doc[start - 2].is_lower and doc[start - 2].lower_ in PERSON_BEFORE):
         return start - 1
     return None
+
+
+def not_a_name(doc: Doc, start: int, end: int) -> bool:
+    """"pro-Beijing" (an adjective: the model's span starts after the hyphen) or "Mark Tedeschi, QC"
+    (letters after a name)."""
+    if (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+            and doc[start - 2].lower_ in ADJECTIVE_PREFIXES):
+        return True
+    return (end - start == 1 and doc[start].text.rstrip(".") in POST_NOMINALS and start >= 2
+            and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON")
 
 
 def title_case(title: str) -> bool:
@@ -190,6 +204,8 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
         if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
             continue  # a hashtag or a handle, not a name
         label, text, cued = ent.label_, ent.text, False
+        if not_a_name(doc, ent.start, ent.end):
+            continue
         if not ent.ent_id_:
             if label == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ in JOB_AFTER:
                 continue

@@ -59,6 +59,7 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
 _NOT_NAMES = {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "ist",
               "aest", "aedt", "jst", "am", "pm"}
 _PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|pan|non|ex|post|pre|neo)-", re.IGNORECASE)
+_LEADING_ADJECTIVE = re.compile(r"^(?:pro|anti|pan|non|ex|post|pre|neo)-\S+\s+(?=[A-Z])", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)\.(?:com|org|net|gov|co\.uk|org\.uk)$", re.IGNORECASE)
 # Words that stand for an institution without naming it: "the State", "the Ministry", "the Administration".
 _GENERIC_INSTITUTIONS = {
@@ -106,6 +107,7 @@ def normalise(text: str, label: str) -> str:
     if name.startswith(("#", "@")):
         return ""
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = _LEADING_ADJECTIVE.sub("", name)  # "pro-Beijing New People Party"
     name = re.sub(r"(?:'s|’s|'|’)$", "", name)
     initials = re.search(r"\b(?:[A-Za-z]\.){2,}$", name)  # keep the last dot of "U.S." and "U.N."
     name = name.strip(_EDGE_PUNCT + " ")
@@ -151,7 +153,8 @@ _GLUED_FOR = re.compile(r"^(?P<first>[A-Z][a-z]+) (?P<last>[A-Z][\w'’-]+) for 
 
 def unglued(mention: Mention, person_name: Callable[[str, str], bool],
             given_name: Callable[[str], bool]) -> tuple[Mention, ...]:
-    """A person's name glued to an organisation's by the model, either way round, is two mentions.
+    """A person's name glued to an organisation's by the model, either way round, is two mentions, and so
+    are two institutions joined by "at".
 
     "Lydia Smith for Food Standards Australia" (a spokesperson *for* the body) and "the Council on
     American-Islamic Relations Alia Salem" (the body, then its officer's name): the person's part is a given
@@ -165,6 +168,11 @@ def unglued(mention: Mention, person_name: Callable[[str, str], bool],
     if match and given_name(match.group("first")):
         person = f"{match.group('first')} {match.group('last')}"
         return Mention(person, "PERSON", mention.sentence), Mention(match.group("group"), "ORG", mention.sentence)
+    if " at " in text:  # "the Block Museum of Art at Northwestern University": two institutions
+        inner, outer = text.rsplit(" at ", 1)
+        if len(outer.split()) >= 2 and outer.split()[-1].casefold() in _GROUP_HEADS \
+                and inner.removeprefix("the ")[:1].isupper():
+            return Mention(inner, "ORG", mention.sentence), Mention(outer, "ORG", mention.sentence)
     words = text.split()
     body = words[:-2]
     if len(body) >= 2 and body[-1][:1].isupper() and person_name(words[-2], words[-1]) and (
@@ -172,6 +180,19 @@ def unglued(mention: Mention, person_name: Callable[[str, str], bool],
         return (Mention(" ".join(words[:-2]), "ORG", mention.sentence),
                 Mention(" ".join(words[-2:]), "PERSON", mention.sentence))
     return (mention,)
+
+
+def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool]) -> Mention:
+    """"Castlefrank Road" or "Instituto Gonzaga" called a person: its head word says a place or a group,
+    unless the name is a given name and a surname ("Stuart Hall")."""
+    words = name.split()
+    if len(words) < 2 or person_name(words[0], words[-1]):
+        return mention
+    if words[0].casefold() in _GROUP_HEADS or words[-1].casefold() in _GROUP_HEADS:
+        return Mention(mention.text, "ORG", mention.sentence)
+    if words[-1].casefold() in _PLACE_HEADS:
+        return Mention(mention.text, "FAC", mention.sentence)
+    return mention
 
 
 def fold(name: str) -> str:
@@ -185,17 +206,23 @@ def abbreviates(short: str, long: str) -> bool:
     return len(initials) >= 2 and initials == short
 
 
-_NOT_PERSON_WORDS = {
-    "university", "college", "school", "institute", "council", "department", "ministry", "museum", "center",
-    "centre", "party", "association", "foundation", "company", "bank", "agency", "office", "committee",
-    "commission", "court", "society", "union", "group", "army", "force", "forces", "police", "service", "church",
-    "club", "team", "fund", "organization", "organisation", "corporation", "inc", "ltd", "news", "times", "post",
-    "house", "hospital", "station", "airport", "street", "road", "park", "river", "city", "county", "state",
-    "valley", "lake", "bay", "island", "beach", "mountain", "square", "bridge", "tower", "hall", "stadium",
-    "arena", "hotel", "tech", "herald", "tribune", "journal", "gazette", "telegraph", "guardian", "observer",
-    "chronicle", "review", "magazine", "radio", "television", "tv", "airlines", "airways", "motors", "energy",
-    "holdings", "partners", "capital", "media", "studios", "records", "united", "fc",
+# The last word of a place's or a building's name, and of an institution's: never a person's given name.
+_PLACE_HEADS = {
+    "museum", "center", "centre", "house", "hospital", "station", "airport", "street", "road", "avenue",
+    "boulevard", "lane", "park", "river", "city", "county", "state", "valley", "lake", "bay", "island", "beach",
+    "mountain", "square", "bridge", "tower", "hall", "stadium", "arena", "hotel", "gallery",
 }
+_GROUP_HEADS = {
+    "university", "college", "school", "institute", "council", "department", "ministry", "party", "association",
+    "foundation", "company", "bank", "agency", "office", "committee", "commission", "court", "society", "union",
+    "group", "army", "force", "forces", "police", "service", "church", "club", "team", "fund", "organization",
+    "organisation", "corporation", "inc", "ltd", "news", "times", "post", "tech", "herald", "tribune", "journal",
+    "gazette", "telegraph", "guardian", "observer", "chronicle", "review", "magazine", "radio", "television", "tv",
+    "airlines", "airways", "motors", "energy", "holdings", "partners", "capital", "media", "studios", "records",
+    "united", "fc", "instituto", "institut", "universidad", "universidade", "università", "universität", "banco",
+    "banque", "partido", "parti", "ministerio", "ministère",
+}
+_NOT_PERSON_WORDS = _PLACE_HEADS | _GROUP_HEADS
 
 
 def person_shaped(words: Sequence[str]) -> bool:
@@ -273,6 +300,8 @@ def group_mentions(
         name = normalise(mention.text, mention.label)
         if not name or mention.label not in KIND_OF_LABEL:
             continue
+        if mention.label == "PERSON" and not mention.key:
+            mention = headed(mention, name, person_name)
         entry = gazetteer.lookup(name) if not mention.key else gazetteer.by_key().get(mention.key)
         if entry is None and mention.label == "NORP":
             continue  # a nationality or religion adjective, not a group
@@ -341,8 +370,8 @@ def group_mentions(
     for _, mention, name, key in kept:
         if key or (len(name.split()) != 1 and mention.label != "PERSON"):
             continue
-        if labels_of[name] & {"GPE", "LOC", "FAC"} and "PERSON" not in labels_of[name]:
-            continue  # "Jordan" the country is not Michael Jordan
+        if labels_of[name] & {"GPE", "LOC", "FAC"} and "PERSON" not in labels_of[name] and known_place(name):
+            continue  # "Jordan" the country is not Michael Jordan (but "Lukaku" is Romelu Lukaku)
         # "Abadi" for Haider al-Abadi; failing a surname, the start of one name: "James" for James To.
         owners = by_surname.get(name.casefold(), set()) or {
             clusters.find(full) for full in person_votes if full.startswith((name + " ", name + "-"))
