@@ -272,3 +272,25 @@ def test_a_surname_the_model_took_for_an_unknown_place_joins_its_person(gazettee
 
 def test_an_adjective_prefix_is_not_part_of_a_name():
     assert normalise("pro-Beijing New People Party's", "ORG") == "New People Party"
+
+
+def test_a_typing_slip_and_a_place_in_front_of_a_name_are_the_same_entity(gazetteer):
+    from generator.places import is_known_place
+
+    def grouped(mentions):
+        found, _ = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer,
+                                  known_place=is_known_place)
+        return {e.name: set(e.aliases) for e in found}
+
+    assert grouped([("Food Relief Agency", "ORG"), ("Food Releif Agency", "ORG"), ("Food Relief Agency", "ORG")]) \
+        == {"Food Relief Agency": {"Food Releif Agency"}}
+    assert grouped([("Kenya Ports Authority", "ORG"), ("Ports Authority", "ORG")]) == {
+        "Kenya Ports Authority": {"Ports Authority"}}
+    assert len(grouped([("North Korea", "GPE"), ("South Korea", "GPE")])) == 2
+    assert normalise("the State of Texas", "GPE") == "Texas"
+    assert normalise("the Municipality of Livorno", "GPE") == "Municipality of Livorno"  # its council
+
+
+def test_a_name_the_model_called_an_event_is_a_group_by_its_head_word(gazetteer):
+    assert entities(gazetteer, [("the Sydney Morning Herald", "EVENT")])["Sydney Morning Herald"].kind == "group"
+    assert entities(gazetteer, [("World Cup", "EVENT")]) == {}

@@ -59,6 +59,10 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
 _NOT_NAMES = {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "ist",
               "aest", "aedt", "jst", "am", "pm"}
 _PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|pan|non|ex|post|pre|neo)-", re.IGNORECASE)
+# "the State of Texas", "the Kingdom of Saudi Arabia": the place itself (a municipality or a province is its
+# government or a larger area: not the town).
+_OF_PLACE = re.compile(r"^(?:State|Republic|Kingdom|Commonwealth|Emirate|Principality) of "
+                       r"(?P<place>[A-Z].*)$")
 _LEADING_ADJECTIVE = re.compile(r"^(?:pro|anti|pan|non|ex|post|pre|neo)-\S+\s+(?=[A-Z])", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)\.(?:com|org|net|gov|co\.uk|org\.uk)$", re.IGNORECASE)
 # Words that stand for an institution without naming it: "the State", "the Ministry", "the Administration".
@@ -115,6 +119,8 @@ def normalise(text: str, label: str) -> str:
         name += "."
     if label == "PERSON":
         name = strip_titles(name)
+    elif label in ("GPE", "LOC") and (of_place := _OF_PLACE.match(name)):
+        name = of_place.group("place")
     web = _WEB_ADDRESS.match(name)
     if web:  # "Scientology.org" is the site of Scientology
         name = web.group("name")
@@ -231,16 +237,21 @@ def person_shaped(words: Sequence[str]) -> bool:
 
 
 def spelling_variants(a: str, b: str) -> bool:
-    """"Kristin Wilkins" and "Kristen Wilkins": the same words but one, which has one letter changed."""
+    """"Kristin Wilkins" and "Kristen Wilkins", "Untied Nations" and "United Nations": the same words but
+    one, of at least four letters and the same first letter, in which one letter is changed or two
+    neighbouring letters are swapped."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or len(words_a) < 2:
         return False
-    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x.casefold() != y.casefold()]
+    differ = [(x.casefold(), y.casefold()) for x, y in zip(words_a, words_b, strict=True)
+              if x.casefold() != y.casefold()]
     if len(differ) != 1:
         return False
     x, y = differ[0]
-    return (len(x) == len(y) >= 4 and x[0] == y[0]
-            and sum(p != q for p, q in zip(x.casefold(), y.casefold(), strict=True)) == 1)
+    if len(x) != len(y) or len(x) < 4 or x[0] != y[0]:
+        return False
+    at = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    return len(at) == 1 or (len(at) == 2 and at[1] == at[0] + 1 and x[at[0]] == y[at[1]] and x[at[1]] == y[at[0]])
 
 
 def surname(name: str) -> str:
@@ -287,7 +298,7 @@ def group_mentions(
     """
     kept: list[tuple[int, Mention, str, str]] = []  # (index, mention, name, gazetteer key)
     # A full name the model gave a label of no kind ("Dries Mertens scored": PRODUCT) is a person's when its
-    # last word alone is called a person in the article.
+    # last word alone is called a person in the article, and an institution's when its head word says so.
     lone_people = {normalise(m.text, "PERSON").casefold() for m in mentions if m.label == "PERSON"}
     lone_people.discard("")
     parts = ((i, part) for i, whole in enumerate(mentions) for glued in unglued(whole, person_name, given_name)
@@ -297,6 +308,10 @@ def group_mentions(
             words = normalise(mention.text, "PERSON").split()
             if 2 <= len(words) <= 3 and person_shaped(words) and words[-1].casefold() in lone_people:
                 mention = Mention(mention.text, "PERSON", mention.sentence)
+            elif len(words) >= 2 and words[-1].casefold() in _NOT_PERSON_WORDS:
+                # "the Sydney Morning Herald" called an event: its head word says a group (or a place)
+                head = "ORG" if words[-1].casefold() in _GROUP_HEADS else "FAC"
+                mention = Mention(mention.text, head, mention.sentence)
         name = normalise(mention.text, mention.label)
         if not name or mention.label not in KIND_OF_LABEL:
             continue
@@ -331,6 +346,20 @@ def group_mentions(
             owners = {clusters.find(long) for long in long_names if abbreviates(name, long)}
             if len(owners) == 1:
                 clusters.union(next(iter(owners)), name)
+    names_in_article = {name for _, _, name, _ in kept}
+    for long in sorted(long_names):
+        # "United Kingdom Home Office" is the Home Office the article names.
+        words = long.split()
+        for cut in (1, 2):
+            if len(words) - cut >= 2 and (rest := " ".join(words[cut:])) in names_in_article \
+                    and known_place(" ".join(words[:cut])):
+                clusters.union(rest, long)
+    # A typing slip: "Untied Nations" beside "United Nations".
+    ordered = sorted(long_names)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if spelling_variants(a, b):
+                clusters.union(a, b)
 
     # Surnames: "Abadi" joins "Haider al-Abadi" when exactly one person's full name ends with it.
     person_votes: Counter[str] = Counter()
