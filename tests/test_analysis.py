@@ -174,3 +174,13 @@ def test_adjectives_and_letters_after_a_name_are_not_names(gazetteer):
     found = by_name(analyse([a], gazetteer)[a.id])
     assert not {"Beijing", "Pyongyang", "QC", "SC"} & set(found)
     assert found["Mark Tedeschi"].kind == "person"
+
+
+def test_a_hyphenated_given_name_is_not_cut_at_its_hyphen(gazetteer):
+    # the model stops at the hyphen of "Yeung-tat" and "Kwok-hing"; "Wong Kwok" must not join Wong Kwok-kin
+    a = article(["Localist activist Wong Yeung-tat was defeated, and veteran politician Wong Kwok-hing lost his "
+                 "seat to Wong Kwok-kin of the union.", "Israel-based and US-led groups met on Monday."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert {"Wong Yeung-tat", "Wong Kwok-hing", "Wong Kwok-kin"} <= set(found)
+    assert found["Wong Kwok-kin"].aliases == ()
+    assert "Israel" in found and "Israel-based" not in found

@@ -135,6 +135,7 @@ JOB_AFTER = {"secretary", "minister"}
 # "Mark Tedeschi, QC,": letters after a person's name, not a place or a group.
 POST_NOMINALS = {"QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "MPP", "OBE", "CBE", "MBE", "KBE", "DBE", "PhD",
                  "MD", "Jr", "Sr"}
+NOT_SYLLABLES = {"style", "like", "era", "run", "type", "born", "made", "free", "wide", "long"}
 ADJECTIVE_PREFIXES = {"pro", "anti", "non", "pan", "ex", "neo", "post", "pre"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves
@@ -174,6 +175,16 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
             and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON")
 
 
+def name_syllable(doc: Doc, end: int) -> bool:
+    """"-tat" after "Wong Yeung", "-un" after "Kim Jong": the rest of a hyphenated given name, not a suffix
+    such as "-led" or "-style"."""
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return False
+    syllable = doc[end + 1].text
+    return (syllable.isalpha() and syllable.islower() and len(syllable) <= 5 and not syllable.endswith("ed")
+            and syllable not in NOT_SYLLABLES and doc[end + 1].ent_iob_ != "B")
+
+
 def title_case(title: str) -> bool:
     """"Pop Culture Celebrated At Expo": every word capitalised, which the model reads as names throughout."""
     words = [w for w in title.split() if w[:1].isalpha()]
@@ -206,13 +217,18 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
         label, text, cued = ent.label_, ent.text, False
         if not_a_name(doc, ent.start, ent.end):
             continue
+        end = ent.end
+        if label == "PERSON" and end - ent.start >= 2 and name_syllable(doc, end):
+            end += 2  # "Wong Yeung" + "-tat": the model's span stopped at a hyphen inside the name
+        if end != ent.end:
+            text = doc[ent.start:end].text
         if not ent.ent_id_:
-            if label == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ in JOB_AFTER:
+            if label == "ORG" and end < len(doc) and doc[end].lower_ in JOB_AFTER:
                 continue
             if label in CUED_LABELS and place_cue(doc, ent.start, ent.end):
                 label = "GPE"
-            elif label in PERSON_CUED_LABELS and (start := person_cue(doc, ent.start, ent.end)) is not None:
-                label, text, cued = "PERSON", doc[start:ent.end].text, True
+            elif label in PERSON_CUED_LABELS and (start := person_cue(doc, ent.start, end)) is not None:
+                label, text, cued = "PERSON", doc[start:end].text, True
         into.mentions.append(Mention(text, label, sentence_of(ent.start), ent.ent_id_, cued))
     into.lower_words.update(LOWER_WORD.findall(doc.text))
     if "(" not in doc.text:
