@@ -184,3 +184,13 @@ def test_a_hyphenated_given_name_is_not_cut_at_its_hyphen(gazetteer):
     assert {"Wong Yeung-tat", "Wong Kwok-hing", "Wong Kwok-kin"} <= set(found)
     assert found["Wong Kwok-kin"].aliases == ()
     assert "Israel" in found and "Israel-based" not in found
+
+
+def test_proper_nouns_the_model_left_out_are_named_by_their_head_word(gazetteer):
+    # the model finds no entity in either opening; "Keswick Chronicle" names a paper, "Police Station" is prose
+    a = article(["The Keswick Chronicle observed that the storm passed.",
+                 "Police Station staff said the roads were closed, and police said more rain would fall at the "
+                 "station."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Keswick Chronicle"].kind == "group"
+    assert "Police Station" not in found

@@ -22,7 +22,7 @@ from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
 from generator.names import is_given_name, is_person_name
 from generator.nlp.abbreviations import find_pairs
-from generator.nlp.entities import Mention, group_mentions
+from generator.nlp.entities import GROUP_HEADS, HEADS, Mention, group_mentions
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.places import is_known_place, place_names
 from generator.summarise import SentenceInfo, summarise
@@ -185,6 +185,27 @@ def name_syllable(doc: Doc, end: int) -> bool:
             and syllable not in NOT_SYLLABLES and doc[end + 1].ent_iob_ != "B")
 
 
+def unnamed_names(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of two or more proper nouns outside every entity that end on an institution's or a building's
+    word ("The Deseret News observed", "the Ghaza Hotel", with a nationality before them: "the Saudi Interior
+    Ministry"): names the model did not see."""
+    found = []
+    tags = doc.to_array(TAG)
+    proper = numpy.isin(tags, [doc.vocab.strings.add(tag) for tag in ("NNP", "NNPS")])
+    start = None
+    for i in range(len(doc) + 1):
+        inside = i < len(doc) and proper[i] and doc[i].ent_iob_ == "O" and doc[i].is_title
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            if i - start >= 2 and doc[i - 1].lower_ in HEADS:
+                if start and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].ent_iob_ == "B":
+                    start -= 1  # "the Saudi Interior Ministry"
+                found.append((start, i))
+            start = None
+    return found
+
+
 def title_case(title: str) -> bool:
     """"Pop Culture Celebrated At Expo": every word capitalised, which the model reads as names throughout."""
     words = [w for w in title.split() if w[:1].isalpha()]
@@ -230,6 +251,10 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
             elif label in PERSON_CUED_LABELS and (start := person_cue(doc, ent.start, end)) is not None:
                 label, text, cued = "PERSON", doc[start:end].text, True
         into.mentions.append(Mention(text, label, sentence_of(ent.start), ent.ent_id_, cued))
+    for start, end in unnamed_names(doc):
+        head = doc[end - 1].lower_
+        into.mentions.append(Mention(doc[start:end].text, "ORG" if head in GROUP_HEADS else "FAC",
+                                     sentence_of(start), guessed=True))
     into.lower_words.update(LOWER_WORD.findall(doc.text))
     if "(" not in doc.text:
         return

@@ -89,6 +89,7 @@ class Mention:
     sentence: int  # position of its sentence in the article
     key: str = ""  # gazetteer key, when the entity ruler matched it
     cued: bool = False  # the words around it say its kind ("designer Halston"): it votes as a full name does
+    guessed: bool = False  # proper nouns the model left out, named by their head word ("Deseret News")
 
 
 def strip_titles(name: str) -> str:
@@ -214,9 +215,10 @@ def abbreviates(short: str, long: str) -> bool:
 
 # The last word of a place's or a building's name, and of an institution's: never a person's given name.
 _PLACE_HEADS = {
-    "museum", "center", "centre", "house", "hospital", "station", "airport", "street", "road", "avenue",
-    "boulevard", "lane", "park", "river", "city", "county", "state", "valley", "lake", "bay", "island", "beach",
-    "mountain", "square", "bridge", "tower", "hall", "stadium", "arena", "hotel", "gallery",
+    "museum", "mosque", "temple", "cathedral", "palace", "center", "centre", "house", "hospital", "station",
+    "airport", "street", "road", "avenue", "boulevard", "lane", "park", "river", "city", "county", "state",
+    "valley", "lake", "bay", "island", "beach", "mountain", "square", "bridge", "tower", "hall", "stadium", "arena",
+    "hotel", "gallery",
 }
 _GROUP_HEADS = {
     "university", "college", "school", "institute", "council", "department", "ministry", "party", "association",
@@ -229,6 +231,7 @@ _GROUP_HEADS = {
     "banque", "partido", "parti", "ministerio", "ministère",
 }
 _NOT_PERSON_WORDS = _PLACE_HEADS | _GROUP_HEADS
+GROUP_HEADS, HEADS = frozenset(_GROUP_HEADS), frozenset(_NOT_PERSON_WORDS)
 
 
 def person_shaped(words: Sequence[str]) -> bool:
@@ -322,6 +325,9 @@ def group_mentions(
             continue  # a nationality or religion adjective, not a group
         if entry is None and mention.label != "PERSON" and _ADHERENT.match(name):
             continue  # "Scientologist", "Islamists": followers, not the group
+        if mention.guessed and entry is None and all(
+                w.casefold() in common_words or w.casefold() in _NOT_PERSON_WORDS for w in name.split()):
+            continue  # "Police Station" opening a sentence: words of the prose, not a name
         if entry is None and " " not in name and (name.casefold() in common_words
                                                   or name.casefold() in _GENERIC_INSTITUTIONS):
             continue  # "Government" opening a sentence; "the Ministry said": a reference, not a name
