@@ -294,3 +294,13 @@ def test_a_typing_slip_and_a_place_in_front_of_a_name_are_the_same_entity(gazett
 def test_a_name_the_model_called_an_event_is_a_group_by_its_head_word(gazetteer):
     assert entities(gazetteer, [("the Sydney Morning Herald", "EVENT")])["Sydney Morning Herald"].kind == "group"
     assert entities(gazetteer, [("World Cup", "EVENT")]) == {}
+
+
+def test_an_occupation_before_a_full_name_outvotes_geonames(gazetteer):
+    def kind(cued):
+        found, _ = group_mentions([Mention("Mu Li", "PERSON", 0, cued=cued)], (), gazetteer,
+                                  known_place=lambda name: name == "Mu Li")
+        return found[0].kind
+
+    assert kind(cued=True) == "person"  # "researcher Mu Li"
+    assert kind(cued=False) == "place"  # a tie: GeoNames knows a place of that name

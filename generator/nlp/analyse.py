@@ -250,6 +250,8 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
                 label = "GPE"
             elif label in PERSON_CUED_LABELS and (start := person_cue(doc, ent.start, end)) is not None:
                 label, text, cued = "PERSON", doc[start:end].text, True
+            elif label == "PERSON":
+                cued = person_cue(doc, ent.start, end) == ent.start  # "researcher Mu Li": surer than GeoNames
         into.mentions.append(Mention(text, label, sentence_of(ent.start), ent.ent_id_, cued))
     for start, end in unnamed_names(doc):
         head = doc[end - 1].lower_

@@ -8,8 +8,8 @@ The rules, in order:
 2. merge: the same name (case aside), the same gazetteer entry, the two sides of an abbreviation pair
    (``Syrian Democratic Forces (SDF)``) and a surname that belongs to exactly one full name of a person
    in the article (``Abadi`` after ``Haider al-Abadi``);
-3. one kind per entity: the gazetteer's, else a vote of its mentions (a full name, or a name whose kind the
-   words around it tell, weighs two);
+3. one kind per entity: the gazetteer's, else a vote of its mentions (a full name weighs two, and a name
+   whose kind the words around it tell one more);
 4. one name per entity: the gazetteer's, else the fullest form; every other form is an alias.
 """
 
@@ -88,7 +88,7 @@ class Mention:
     label: str  # spaCy label
     sentence: int  # position of its sentence in the article
     key: str = ""  # gazetteer key, when the entity ruler matched it
-    cued: bool = False  # the words around it say its kind ("designer Halston"): it votes as a full name does
+    cued: bool = False  # the words around it say its kind ("designer Halston"): one more vote
     guessed: bool = False  # proper nouns the model left out, named by their head word ("Deseret News")
 
 
@@ -428,7 +428,7 @@ def group_mentions(
         votes: Counter[str] = Counter()
         for _, mention, name, _ in items:
             label = "PERSON" if name in surnames or name in confirmed else mention.label
-            votes[KIND_OF_LABEL[label]] += 2 if len(name.split()) > 1 or mention.cued else 1
+            votes[KIND_OF_LABEL[label]] += (2 if len(name.split()) > 1 else 1) + mention.cued
         if not entry and any(known_place(name) for name in {name for _, _, name, _ in items} - surnames):
             votes["place"] += PLACE_EVIDENCE
         if entry:
