@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import ENT_IOB, IS_TITLE, TAG
+from spacy.attrs import ENT_IOB, LOWER, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from generator.gazetteer import Gazetteer
@@ -155,14 +156,14 @@ def place_cue(doc: Doc, start: int, end: int) -> bool:
 def person_cue(doc: Doc, start: int, end: int) -> int | None:
     """Where a person's name cued by an occupation starts ("designer Halston", "athletes Vitas Gerulaitis",
     the given name left out of the model's span), or None without such a cue."""
-    if not all(t.is_title or t.is_upper or not t.is_alpha for t in doc[start:end]):
+    if start >= 1 and doc[start - 1].lower_ in PERSON_BEFORE and doc[start - 1].is_lower:
+        cued = start
+    elif (start >= 2 and doc[start - 2].lower_ in PERSON_BEFORE and doc[start - 2].is_lower
+          and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O"):
+        cued = start - 1
+    else:
         return None
-    if start >= 1 and doc[start - 1].is_lower and doc[start - 1].lower_ in PERSON_BEFORE:
-        return start
-    if (start >= 2 and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O"
-            and doc[start - 2].is_lower and doc[start - 2].lower_ in PERSON_BEFORE):
-        return start - 1
-    return None
+    return cued if all(t.is_title or t.is_upper or not t.is_alpha for t in doc[start:end]) else None
 
 
 def not_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -189,18 +190,25 @@ def unnamed_names(doc: Doc, tags: numpy.ndarray) -> list[tuple[int, int]]:
     """Runs of two or more proper nouns outside every entity that end on an institution's or a building's
     word ("The Deseret News observed", "the Ghaza Hotel", with a nationality before them: "the Saudi Interior
     Ministry"): names the model did not see. ``tags`` are the Doc's TAG ids (numpy, one pass for the Doc)."""
-    attrs = doc.to_array([ENT_IOB, IS_TITLE])
-    inside = numpy.isin(tags, proper_tag_ids(doc)) & (attrs[:, 0] == 2) & (attrs[:, 1] == 1)  # 2: outside
-    if inside.sum() < 2:
-        return []
-    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], inside.astype(numpy.int8), [0]))))
+    attrs = doc.to_array([ENT_IOB, LOWER])
+    candidate = numpy.isin(tags, proper_tag_ids(doc)) & (attrs[:, 0] == 2)  # 2: outside every entity
+    heads = numpy.flatnonzero(candidate & numpy.isin(attrs[:, 1], HEAD_IDS))
     found = []
-    for start, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
-        if end - start >= 2 and doc[end - 1].lower_ in HEADS:
+    for last in heads.tolist():
+        start = last
+        while start > 0 and candidate[start - 1]:
+            start -= 1
+        end = last + 1
+        if end < len(doc) and candidate[end]:
+            continue  # the run goes on: it ends on another word
+        if end - start >= 2 and all(t.is_title for t in doc[start:end]):
             if start and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].ent_iob_ == "B":
                 start -= 1  # "the Saudi Interior Ministry"
             found.append((start, end))
     return found
+
+
+HEAD_IDS = numpy.array(sorted(get_string_id(word) for word in HEADS), dtype=numpy.uint64)  # LOWER attribute ids
 
 
 def proper_tag_ids(doc: Doc) -> list[int]:
