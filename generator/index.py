@@ -154,17 +154,27 @@ def merge_entity(
 
 class _Counts(Counter):
     def most_common_sorted(self, limit: int, entities: dict[str, Entity]) -> list[tuple[str, int]]:
-        return heapq.nsmallest(limit, self.items(), key=lambda kv: (-kv[1], entities[kv[0]].name, kv[0]))
+        """The ``limit`` commonest, ties by name then key. Only counts at or above the ``limit``-th largest
+        can be among them: the names are looked up for those alone."""
+        if len(self) > limit:
+            floor = heapq.nlargest(limit, self.values())[-1]
+            items = [(k, n) for k, n in self.items() if n >= floor]
+        else:
+            items = list(self.items())
+        return sorted(items, key=lambda kv: (-kv[1], entities[kv[0]].name, kv[0]))[:limit]
 
 
 def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Counts]:
     together: dict[str, _Counts] = defaultdict(_Counts)
     for _, analysis in items:
-        keys = sorted({e.key for e in analysis.entities})
+        keys = {e.key for e in analysis.entities}
         for key in keys:
-            for other in keys:
-                if other != key:
-                    together[key][other] += 1
+            counts = together[key]
+            counts.update(keys)  # Counter's C loop; the entity itself is taken off again below
+            counts[key] -= 1
+    for key, counts in together.items():
+        if counts[key] == 0:
+            del counts[key]
     return together
 
 
