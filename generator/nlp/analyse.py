@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import ENT_IOB, LOWER, TAG
+from spacy.attrs import ENT_IOB, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -139,6 +139,7 @@ POST_NOMINALS = {"QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "MPP", "OBE", "CBE
 NOT_SYLLABLES = {"style", "like", "era", "run", "type", "born", "made", "free", "wide", "long"}
 ADJECTIVE_PREFIXES = {"pro", "anti", "non", "pan", "ex", "neo", "post", "pre"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+FINITE_TAG_IDS = tuple(sorted(get_string_id(tag) for tag in FINITE_TAGS))
 MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves
 CHUNK_SIZE = 32
 TITLE_PARAGRAPHS = 2  # a title is derived from a sentence of the first paragraphs
@@ -190,17 +191,17 @@ def unnamed_names(doc: Doc, tags: numpy.ndarray) -> list[tuple[int, int]]:
     """Runs of two or more proper nouns outside every entity that end on an institution's or a building's
     word ("The Deseret News observed", "the Ghaza Hotel", with a nationality before them: "the Saudi Interior
     Ministry"): names the model did not see. ``tags`` are the Doc's TAG ids (numpy, one pass for the Doc)."""
-    attrs = doc.to_array([ENT_IOB, LOWER])
-    candidate = numpy.isin(tags, proper_tag_ids(doc)) & (attrs[:, 0] == 2)  # 2: outside every entity
-    heads = numpy.flatnonzero(candidate & numpy.isin(attrs[:, 1], HEAD_IDS))
+    candidate = one_of(tags, PROPER_TAG_IDS) & (doc.to_array(ENT_IOB) == 2)  # 2: outside every entity
+    if candidate.sum() < 2:
+        return []
     found = []
-    for last in heads.tolist():
+    for last in numpy.flatnonzero(candidate).tolist():
+        end = last + 1
+        if (end < len(doc) and candidate[end]) or doc[last].lower_ not in HEADS:
+            continue  # not the end of a run, or not an institution's word
         start = last
         while start > 0 and candidate[start - 1]:
             start -= 1
-        end = last + 1
-        if end < len(doc) and candidate[end]:
-            continue  # the run goes on: it ends on another word
         if end - start >= 2 and all(t.is_title for t in doc[start:end]):
             if start and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].ent_iob_ == "B":
                 start -= 1  # "the Saudi Interior Ministry"
@@ -208,11 +209,15 @@ def unnamed_names(doc: Doc, tags: numpy.ndarray) -> list[tuple[int, int]]:
     return found
 
 
-HEAD_IDS = numpy.array(sorted(get_string_id(word) for word in HEADS), dtype=numpy.uint64)  # LOWER attribute ids
+def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
+    """``numpy.isin`` for a handful of ids, without its sorting (which cost more than the rest per Doc)."""
+    mask = values == ids[0]
+    for other in ids[1:]:
+        mask |= values == other
+    return mask
 
 
-def proper_tag_ids(doc: Doc) -> list[int]:
-    return [doc.vocab.strings.add(tag) for tag in ("NNP", "NNPS")]
+PROPER_TAG_IDS = tuple(get_string_id(tag) for tag in ("NNP", "NNPS"))
 
 
 def title_case(title: str) -> bool:
@@ -229,7 +234,7 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
         return
     offset = len(into.sentences)
     tags = doc.to_array(TAG)
-    finite_tags = numpy.isin(tags, finite_tag_ids(doc))
+    finite_tags = one_of(tags, FINITE_TAG_IDS)
     sentence_starts = []
     for sent in doc.sents:
         # POS tags are kept only where a title may be derived from: the first paragraphs.
@@ -277,10 +282,6 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
             into.mentions.append(Mention(long.text, label, sentence_of(long.start)))
         if not any(e.start == short.start and e.end == short.end for e in doc.ents):
             into.mentions.append(Mention(short.text, label, sentence_of(short.start)))
-
-
-def finite_tag_ids(doc: Doc) -> list[int]:
-    return [doc.vocab.strings.add(tag) for tag in FINITE_TAGS]
 
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
