@@ -15,6 +15,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -106,8 +107,10 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str, label: str) -> str:
-    """The name a mention stands for, or '' when it is not a name at all."""
+    """The name a mention stands for, or '' when it is not a name at all. (Cached: a name recurs within an
+    article and across the archive, and its regular expressions are most of a mention's cost.)"""
     name = " ".join(text.split())
     if name.startswith(("#", "@")):
         return ""
@@ -257,6 +260,15 @@ def spelling_variants(a: str, b: str) -> bool:
     return len(at) == 1 or (len(at) == 2 and at[1] == at[0] + 1 and x[at[0]] == y[at[1]] and x[at[1]] == y[at[0]])
 
 
+def variant_pairs(names: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of :func:`spelling_variants`, compared only within names of one length and number of words."""
+    buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for name in sorted(names):
+        buckets[(len(name), name.count(" "))].append(name)
+    return [(a, b) for bucket in buckets.values() if len(bucket) > 1
+            for i, a in enumerate(bucket) for b in bucket[i + 1:] if spelling_variants(a, b)]
+
+
 def surname(name: str) -> str:
     last = name.split()[-1]
     return _SURNAME_PARTICLE.sub("", last)
@@ -361,11 +373,8 @@ def group_mentions(
                     and known_place(" ".join(words[:cut])):
                 clusters.union(rest, long)
     # A typing slip: "Untied Nations" beside "United Nations".
-    ordered = sorted(long_names)
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
-            if spelling_variants(a, b):
-                clusters.union(a, b)
+    for a, b in variant_pairs(long_names):
+        clusters.union(a, b)
 
     # Surnames: "Abadi" joins "Haider al-Abadi" when exactly one person's full name ends with it.
     person_votes: Counter[str] = Counter()
@@ -389,11 +398,8 @@ def group_mentions(
             person_votes[name] += 1
             confirmed.add(name)
     # One person spelled two ways in one article ("Kristin Wilkins", "Kristen Wilkins"): one letter apart.
-    fulls = sorted(person_votes)
-    for i, a in enumerate(fulls):
-        for b in fulls[i + 1:]:
-            if spelling_variants(a, b):
-                clusters.union(a, b)
+    for a, b in variant_pairs(person_votes):
+        clusters.union(a, b)
     by_surname: dict[str, set[str]] = defaultdict(set)
     for full in person_votes:
         by_surname[surname(full).casefold()].add(clusters.find(full))
