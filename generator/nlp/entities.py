@@ -59,12 +59,15 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
 # Time zones and clock words the model takes for organisations.
 _NOT_NAMES = {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "ist",
               "aest", "aedt", "jst", "am", "pm"}
-_PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|pan|non|ex|post|pre|neo)-", re.IGNORECASE)
+# "pro-Beijing", "anti-Pyongyang", "Pan-democrat": an adjective, not a name (nor part of the name after it).
+ADJECTIVE_PREFIXES = frozenset({"pro", "anti", "pan", "non", "ex", "post", "pre", "neo"})
+_PREFIXES = "|".join(sorted(ADJECTIVE_PREFIXES))
+_PREFIXED_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-", re.IGNORECASE)
 # "the State of Texas", "the Kingdom of Saudi Arabia": the place itself (a municipality or a province is its
 # government or a larger area: not the town).
 _OF_PLACE = re.compile(r"^(?:State|Republic|Kingdom|Commonwealth|Emirate|Principality) of "
                        r"(?P<place>[A-Z].*)$")
-_LEADING_ADJECTIVE = re.compile(r"^(?:pro|anti|pan|non|ex|post|pre|neo)-\S+\s+(?=[A-Z])", re.IGNORECASE)
+_LEADING_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-\S+\s+(?=[A-Z])", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)\.(?:com|org|net|gov|co\.uk|org\.uk)$", re.IGNORECASE)
 # Words that stand for an institution without naming it: "the State", "the Ministry", "the Administration".
 _GENERIC_INSTITUTIONS = {
@@ -180,13 +183,14 @@ def unglued(mention: Mention, person_name: Callable[[str, str], bool],
         return Mention(person, "PERSON", mention.sentence), Mention(match.group("group"), "ORG", mention.sentence)
     if " at " in text:  # "the Block Museum of Art at Northwestern University": two institutions
         inner, outer = text.rsplit(" at ", 1)
-        if len(outer.split()) >= 2 and outer.split()[-1].casefold() in _GROUP_HEADS \
+        outer_words = outer.split()
+        if len(outer_words) >= 2 and outer_words[-1].casefold() in GROUP_HEADS \
                 and inner.removeprefix("the ")[:1].isupper():
             return Mention(inner, "ORG", mention.sentence), Mention(outer, "ORG", mention.sentence)
     words = text.split()
     body = words[:-2]
     if len(body) >= 2 and body[-1][:1].isupper() and person_name(words[-2], words[-1]) and (
-            body[-1].casefold() in _NOT_PERSON_WORDS or any(w in _FUNCTION_WORDS for w in body[1:])):
+            body[-1].casefold() in HEADS or any(w in _FUNCTION_WORDS for w in body[1:])):
         return (Mention(" ".join(words[:-2]), "ORG", mention.sentence),
                 Mention(" ".join(words[-2:]), "PERSON", mention.sentence))
     return (mention,)
@@ -198,9 +202,9 @@ def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool])
     words = name.split()
     if len(words) < 2 or person_name(words[0], words[-1]):
         return mention
-    if words[0].casefold() in _GROUP_HEADS or words[-1].casefold() in _GROUP_HEADS:
+    if words[0].casefold() in GROUP_HEADS or words[-1].casefold() in GROUP_HEADS:
         return Mention(mention.text, "ORG", mention.sentence)
-    if words[-1].casefold() in _PLACE_HEADS:
+    if words[-1].casefold() in PLACE_HEADS:
         return Mention(mention.text, "FAC", mention.sentence)
     return mention
 
@@ -217,13 +221,13 @@ def abbreviates(short: str, long: str) -> bool:
 
 
 # The last word of a place's or a building's name, and of an institution's: never a person's given name.
-_PLACE_HEADS = {
+PLACE_HEADS = frozenset({
     "museum", "mosque", "temple", "cathedral", "palace", "center", "centre", "house", "hospital", "station",
     "airport", "street", "road", "avenue", "boulevard", "lane", "park", "river", "city", "county", "state",
     "valley", "lake", "bay", "island", "beach", "mountain", "square", "bridge", "tower", "hall", "stadium", "arena",
     "hotel", "gallery",
-}
-_GROUP_HEADS = {
+})
+GROUP_HEADS = frozenset({
     "university", "college", "school", "institute", "council", "department", "ministry", "party", "association",
     "foundation", "company", "bank", "agency", "office", "committee", "commission", "court", "society", "union",
     "group", "army", "force", "forces", "police", "service", "church", "club", "team", "fund", "organization",
@@ -232,14 +236,13 @@ _GROUP_HEADS = {
     "airlines", "airways", "motors", "energy", "holdings", "partners", "capital", "media", "studios", "records",
     "united", "fc", "instituto", "institut", "universidad", "universidade", "università", "universität", "banco",
     "banque", "partido", "parti", "ministerio", "ministère",
-}
-_NOT_PERSON_WORDS = _PLACE_HEADS | _GROUP_HEADS
-GROUP_HEADS, HEADS = frozenset(_GROUP_HEADS), frozenset(_NOT_PERSON_WORDS)
+})
+HEADS = PLACE_HEADS | GROUP_HEADS
 
 
 def person_shaped(words: Sequence[str]) -> bool:
     """Capitalised words, none of them an institution's or a place's (University, Council, Street...)."""
-    return all(w[:1].isupper() and w.casefold().strip(".,") not in _NOT_PERSON_WORDS for w in words)
+    return all(w[:1].isupper() and w.casefold().strip(".,") not in HEADS for w in words)
 
 
 def spelling_variants(a: str, b: str) -> bool:
@@ -314,8 +317,8 @@ def group_mentions(
     kept: list[tuple[int, Mention, str, str]] = []  # (index, mention, name, gazetteer key)
     # A full name the model gave a label of no kind ("Dries Mertens scored": PRODUCT) is a person's when its
     # last word alone is called a person in the article, and an institution's when its head word says so.
-    lone_people = {normalise(m.text, "PERSON").casefold() for m in mentions if m.label == "PERSON"}
-    lone_people.discard("")
+    lone_people = {normalise(m.text, "PERSON").casefold() for m in mentions if m.label == "PERSON"} - {""} \
+        if any(m.label in _OTHER_LABELS for m in mentions) else set()
     parts = ((i, part) for i, whole in enumerate(mentions) for glued in unglued(whole, person_name, given_name)
              for part in coordinated(glued))
     for i, mention in parts:
@@ -323,9 +326,9 @@ def group_mentions(
             words = normalise(mention.text, "PERSON").split()
             if 2 <= len(words) <= 3 and person_shaped(words) and words[-1].casefold() in lone_people:
                 mention = Mention(mention.text, "PERSON", mention.sentence)
-            elif len(words) >= 2 and words[-1].casefold() in _NOT_PERSON_WORDS:
+            elif len(words) >= 2 and words[-1].casefold() in HEADS:
                 # "the Sydney Morning Herald" called an event: its head word says a group (or a place)
-                head = "ORG" if words[-1].casefold() in _GROUP_HEADS else "FAC"
+                head = "ORG" if words[-1].casefold() in GROUP_HEADS else "FAC"
                 mention = Mention(mention.text, head, mention.sentence)
         name = normalise(mention.text, mention.label)
         if not name or mention.label not in KIND_OF_LABEL:
@@ -338,7 +341,7 @@ def group_mentions(
         if entry is None and mention.label != "PERSON" and _ADHERENT.match(name):
             continue  # "Scientologist", "Islamists": followers, not the group
         if mention.guessed and entry is None and all(
-                w.casefold() in common_words or w.casefold() in _NOT_PERSON_WORDS for w in name.split()):
+                w.casefold() in common_words or w.casefold() in HEADS for w in name.split()):
             continue  # "Police Station" opening a sentence: words of the prose, not a name
         if entry is None and " " not in name and (name.casefold() in common_words
                                                   or name.casefold() in _GENERIC_INSTITUTIONS):
