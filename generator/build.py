@@ -18,7 +18,7 @@ from generator.nlp.analyse import AnalysisOptions, analyse
 from generator.nlp.pipeline import article_fingerprint, pipeline_fingerprint
 from generator.reader import DEFAULT_MAX_BYTES, read_seeds
 from generator.records import dump_record, known_sources, load_records, record_path
-from generator.render import SiteOptions, load_page_keys, render_site
+from generator.render import PAGE_KEYS, SiteOptions, load_page_keys, render_site
 from generator.writer import WriteReport, check_owned, write_tree
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
             keep.add(record_path(article.id))  # the file there is the record: not even read again
         else:
             files[record_path(article.id)] = dump_record(article, analysis, fingerprints[article.id], source)
-    written = write_tree(options.out, files, keep=keep)
+    written = write_tree(options.out, files, keep=keep, last=(PAGE_KEYS,))
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
                        analysed=len(todo), reused=reused, kept=tuple(sorted(r.article.id for r in kept)))
 

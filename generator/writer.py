@@ -70,14 +70,22 @@ def check_owned(root: Path) -> None:
         )
 
 
-def write_tree(root: Path, files: Mapping[str, str | bytes], keep: Iterable[str] = ()) -> WriteReport:
-    """Make ``root`` hold exactly ``files`` (plus ``keep``, left as they are)."""
+def write_tree(
+    root: Path, files: Mapping[str, str | bytes], keep: Iterable[str] = (), last: Iterable[str] = ()
+) -> WriteReport:
+    """Make ``root`` hold exactly ``files`` (plus ``keep``, left as they are).
+
+    ``last`` are written after every other file: files that vouch for the others (the page keys say which
+    pages need no rendering), so that a build killed half-way never leaves one that vouches for a page it
+    did not write.
+    """
     check_owned(root)
     root.mkdir(parents=True, exist_ok=True)
     if not (root / MARKER).exists():
         write_file(root / MARKER, MARKER_TEXT)
     written, unchanged = [], 0
-    for relative in sorted(files):
+    final = set(last)
+    for relative in sorted(files, key=lambda name: (name in final, name)):
         target = safe_target(root, relative)
         content = files[relative]
         data = content.encode("utf-8") if isinstance(content, str) else content

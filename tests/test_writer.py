@@ -38,3 +38,11 @@ def test_never_cleans_a_folder_it_did_not_make(tmp_path):
     with pytest.raises(ConfigError, match="not empty"):
         write_tree(tmp_path, {"a.md": "A"})
     assert (tmp_path / "mine.txt").read_text() == "precious"
+
+
+def test_files_that_vouch_for_others_are_written_last(tmp_path):
+    # "_pages.json" sorts before "briefings/...": written first, a build killed between the two would leave
+    # page keys that say an old page is new, and the next build would keep it.
+    written = write_tree(tmp_path / "out", {"_pages.json": "{}", "a.md": "A", "briefings/b.md": "B"},
+                         last=("_pages.json",)).written
+    assert written == ("a.md", "briefings/b.md", "_pages.json")
