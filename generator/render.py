@@ -50,7 +50,15 @@ def md_escape(value: object) -> str:
     """Make any text show as itself in Markdown: no HTML, no links, no emphasis, no block syntax."""
     if isinstance(value, Markdown):
         return value
-    text = _SPACE.sub(" ", str(value))
+    if type(value) is int:
+        return str(value)
+    return _escape(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escape(text: str) -> str:
+    """:func:`md_escape` of a plain string: names, titles and labels recur on many pages."""
+    text = _SPACE.sub(" ", text)
     if not _SPECIAL.search(text):  # most names and titles: nothing to escape
         return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -94,6 +102,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # the templates do not change during a build: no stat per page
             # Markdown uses "{#id}" for heading anchors: move Jinja's comments out of its way.
             comment_start_string="<#--",
             comment_end_string="--#>",
@@ -165,7 +174,14 @@ class Renderer:
             for month, count in timeline:
                 per_year[month[:4]] += count
             timeline = tuple(sorted(per_year.items()))
-        return self.render("entity.md.j2", e=e, briefings=[self.by_id[i] for i in e.briefings[:ENTITY_LATEST]],
+        # Links built here, not in the template: an archive has thousands of entity pages, and a call from
+        # Jinja costs several times a call from Python.
+        briefings = [(self.by_id[i].article.date.isoformat(), self.briefing_link(i, e.path))
+                     for i in e.briefings[:ENTITY_LATEST]]
+        entities = self.archive.entities
+        companions = [(self.entity_link(key, e.path), KIND_SINGULAR[entities[key].kind].lower(), shared)
+                      for key, shared in e.companions]
+        return self.render("entity.md.j2", e=e, briefings=briefings, companions=companions,
                            years=sorted(years.items(), reverse=True), timeline=timeline,
                            timeline_by_month=by_month, permanent=self.permanent_url(e.url))
 

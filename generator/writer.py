@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,31 +31,70 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def safe_target(root: Path, relative: str) -> Path:
-    """``root/relative``, refusing any path that would leave ``root``."""
-    candidate = Path(relative)
-    if candidate.is_absolute() or ".." in candidate.parts or not relative or relative.startswith(("/", "\\")):
-        raise ConfigError(f"refusing to write {relative!r}: generated paths must stay inside {root}")
-    target = (root / candidate).resolve()
-    if not target.is_relative_to(root.resolve()):
-        raise ConfigError(f"refusing to write {relative!r}: it resolves outside {root}")
-    return target
+class _Targets:
+    """Checks paths under one root: each name lexically, each folder once (resolved, so that a symlinked folder
+    cannot lead outside), and makes the folders. Resolving every file's path cost more than writing it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.resolved = root.resolve()
+        self.folders: dict[str, str] = {}
+
+    def refuse(self, relative: str, why: str) -> ConfigError:
+        return ConfigError(f"refusing to write {relative!r}: {why}")
+
+    def target(self, relative: str) -> str:
+        parts = relative.split("/")
+        if not relative or relative.startswith(("/", "\\")) or ".." in parts or "" in parts:
+            raise self.refuse(relative, f"generated paths must stay inside {self.root}")
+        folder, _, name = relative.rpartition("/")
+        place = self.folders.get(folder)
+        if place is None:
+            path = self.root / folder if folder else self.root
+            resolved = path.resolve()  # before making any folder: a symlinked one must not get one outside
+            if not resolved.is_relative_to(self.resolved):
+                raise self.refuse(relative, f"it resolves outside {self.root}")
+            resolved.mkdir(parents=True, exist_ok=True)
+            place = self.folders[folder] = str(resolved)
+        return f"{place}/{name}"
 
 
-def write_file(path: Path, content: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_file(path: Path | str, content: str | bytes) -> None:
+    """Write ``path`` whole or not at all: a temporary file beside it, then ``os.replace``."""
+    path = os.fspath(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    folder, name = os.path.split(path)
+    temp = os.path.join(folder, f".tmp-{os.getpid()}-{name}")
+    # O_NOFOLLOW: a symlink planted under the temporary name is not followed; O_TRUNC: a temporary file a
+    # killed build left is reused. No fsync: the rename makes each file appear whole or not at all, which is
+    # what a killed build needs; syncing thousands of pages one by one would cost more than generating them.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
     try:
-        # No fsync: the rename makes each file appear whole or not at all, which is what a killed build
-        # needs; syncing thousands of pages to disk one by one would cost more than generating them.
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o644)
+        try:
+            os.fchmod(fd, 0o644)  # whatever the umask: the same files, the same modes
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
         raise
+
+
+def update_file(path: str, content: str | bytes) -> bool:
+    """Write ``path`` unless it already holds ``content``; whether it was written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(data) + 1) == data:
+                return False
+    except (FileNotFoundError, IsADirectoryError):
+        pass
+    write_file(path, data)
+    return True
 
 
 def check_owned(root: Path) -> None:
@@ -83,20 +122,12 @@ def write_tree(
     root.mkdir(parents=True, exist_ok=True)
     if not (root / MARKER).exists():
         write_file(root / MARKER, MARKER_TEXT)
-    written, unchanged = [], 0
     final = set(last)
-    for relative in sorted(files, key=lambda name: (name in final, name)):
-        target = safe_target(root, relative)
-        content = files[relative]
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        try:
-            if target.read_bytes() == data:
-                unchanged += 1
-                continue
-        except (FileNotFoundError, IsADirectoryError):
-            pass
-        write_file(target, data)
-        written.append(relative)
+    targets = _Targets(root)
+    names = sorted(files, key=lambda name: (name in final, name))
+    paths = [targets.target(relative) for relative in names]  # every path checked before any is written
+    written = [name for name, path in zip(names, paths, strict=True) if update_file(path, files[name])]
+    unchanged = len(names) - len(written)
     wanted = set(files) | set(keep) | {MARKER}
     removed = []
     for folder, _, names in sorted(os.walk(root), reverse=True):  # deepest folders first

@@ -46,3 +46,22 @@ def test_files_that_vouch_for_others_are_written_last(tmp_path):
     written = write_tree(tmp_path / "out", {"_pages.json": "{}", "a.md": "A", "briefings/b.md": "B"},
                          last=("_pages.json",)).written
     assert written == ("a.md", "briefings/b.md", "_pages.json")
+
+
+def test_a_symlinked_folder_cannot_lead_outside(tmp_path):
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    outside.mkdir()
+    write_tree(out, {"a.md": "A"})
+    (out / "x").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ConfigError, match="resolves outside"):
+        write_tree(out, {"a.md": "A", "x/y/b.md": "B"})
+    assert list(outside.iterdir()) == []
+
+
+def test_a_leftover_temporary_file_of_the_same_name_is_reused(tmp_path):
+    out = tmp_path / "out"
+    write_tree(out, {"a.md": "A"})
+    (out / f".tmp-{os.getpid()}-b.md").write_text("half a file, longer than the new one")
+    write_tree(out, {"a.md": "A", "b.md": "B"})
+    assert (out / "b.md").read_text() == "B" and sorted(p.name for p in out.iterdir()) == [MARKER, "a.md", "b.md"]
+    assert oct(os.stat(out / "b.md").st_mode & 0o777) == oct(0o644)
