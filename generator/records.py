@@ -14,9 +14,10 @@ A record that cannot be read is ignored (and recomputed), never fatal.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +38,28 @@ def dump_record(article: Article, analysis: Analysis, fingerprint: str, source: 
         "version": VERSION,
         "fingerprint": fingerprint,
         "source": source,  # digest of the seed file's bytes: an unchanged file is not parsed again
-        "article": {**asdict(article), "date": article.date.isoformat()},
-        "analysis": asdict(analysis),
+        "article": {**plain(article), "date": article.date.isoformat()},
+        "analysis": plain(analysis),
     }
     # One line per top-level field, each written by the C encoder (``indent`` would use the slow one).
     lines = (json.dumps(key) + ":" + json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
              for key, value in sorted(data.items()))
     return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for the model's frozen dataclasses, without its deep copies (which took most
+    of a record's time): dataclasses become dicts, tuples lists."""
+    if is_dataclass(value):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def load_record(text: str) -> tuple[Article, Analysis, str, str]:
