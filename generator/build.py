@@ -19,7 +19,7 @@ from generator.nlp.pipeline import article_fingerprint, pipeline_fingerprint
 from generator.reader import DEFAULT_MAX_BYTES, read_seeds
 from generator.records import dump_record, known_sources, load_records, record_path
 from generator.render import PAGE_KEYS, SiteOptions, load_page_keys, render_site
-from generator.writer import WriteReport, check_owned, write_tree
+from generator.writer import WriteReport, check_owned, list_files, write_tree
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     items = [(a, analyses[a.id]) for a in read.articles] + [(r.article, r.analysis) for r in kept]
     archive = build_archive(items, gazetteer)
     site = render_site(archive, options.site, previous=load_page_keys(options.out),
-                       exists=lambda path: (options.out / path).is_file())
+                       exists=list_files(options.out).__contains__)
     files = site.files
     keep = set(site.keep)
     for article, analysis in items:

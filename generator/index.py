@@ -74,8 +74,9 @@ def index_entities(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazette
     known = gazetteer.by_key()
     entities = {key: merge_entity(key, found, known.get(key)) for key, found in sorted(mentions_of.items())}
     companions = companions_of(items)
+    order = {key: (entity.name, key) for key, entity in entities.items()}
     entities = {
-        key: replace(entity, companions=tuple(companions[key].most_common_sorted(COMPANION_LIMIT, entities)))
+        key: replace(entity, companions=tuple(companions[key].most_common_sorted(COMPANION_LIMIT, order)))
         for key, entity in entities.items()
     }
     return locate_places(entities)
@@ -117,21 +118,26 @@ def merge_entity(
     key: str, found: list[tuple[Article, ArticleEntity]], entry: GazetteerEntry | None
 ) -> Entity:
     """One entity from its per-article forms: the gazetteer decides, else the archive-wide vote."""
-    votes: Counter[str] = Counter()
-    names: Counter[str] = Counter()
-    timeline: Counter[str] = Counter()
+    # Plain dicts, not Counters: an archive has thousands of entities, and a Counter costs more to make.
+    votes: dict[str, int] = {}
+    names: dict[str, int] = {}
+    timeline: dict[str, int] = {}
     for article, entity in found:
-        votes.update(dict(entity.votes))
-        names[entity.name] += entity.mentions
+        for kind_voted, count in entity.votes:
+            votes[kind_voted] = votes.get(kind_voted, 0) + count
+        names[entity.name] = names.get(entity.name, 0) + entity.mentions
         for alias in entity.aliases:
-            names[alias] += 1
-        timeline[f"{article.date:%Y-%m}"] += entity.mentions
+            names[alias] = names.get(alias, 0) + 1
+        month = article.date.isoformat()[:7]  # YYYY-MM (strftime costs five times more)
+        timeline[month] = timeline.get(month, 0) + entity.mentions
     if entry is not None:
         kind: Kind = entry.kind
         name = entry.name
     else:
-        kind = max(KIND_ORDER, key=lambda k: (votes[k], -KIND_ORDER.index(k)))
-        canonical = Counter(entity.name for _, entity in found)
+        kind = max(KIND_ORDER, key=lambda k: (votes.get(k, 0), -KIND_ORDER.index(k)))
+        canonical: dict[str, int] = {}
+        for _, entity in found:
+            canonical[entity.name] = canonical.get(entity.name, 0) + 1
         name = min(canonical, key=lambda n: (-canonical[n], -names[n], n))
     seen = {name.casefold()}
     aliases = []
@@ -153,15 +159,15 @@ def merge_entity(
 
 
 class _Counts(Counter):
-    def most_common_sorted(self, limit: int, entities: dict[str, Entity]) -> list[tuple[str, int]]:
-        """The ``limit`` commonest, ties by name then key. Only counts at or above the ``limit``-th largest
-        can be among them: the names are looked up for those alone."""
-        if len(self) > limit:
-            floor = heapq.nlargest(limit, self.values())[-1]
-            items = [(k, n) for k, n in self.items() if n >= floor]
-        else:
-            items = list(self.items())
-        return sorted(items, key=lambda kv: (-kv[1], entities[kv[0]].name, kv[0]))[:limit]
+    def most_common_sorted(self, limit: int, order: dict[str, tuple[str, str]]) -> list[tuple[str, int]]:
+        """The ``limit`` commonest, ties by name then key (``order``: key -> (name, key)). Counts above the
+        ``limit``-th largest are all in; of those equal to it, only as many as are left are picked by name."""
+        if len(self) <= limit:
+            return sorted(self.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+        floor = heapq.nlargest(limit, self.values())[-1]
+        above = sorted(((k, n) for k, n in self.items() if n > floor), key=lambda kv: (-kv[1], order[kv[0]]))
+        tied = heapq.nsmallest(limit - len(above), (order[k] for k, n in self.items() if n == floor))
+        return above + [(key, floor) for _, key in tied]
 
 
 def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Counts]:

@@ -84,6 +84,15 @@ def write_file(path: Path | str, content: str | bytes) -> None:
         raise
 
 
+def list_files(root: Path) -> set[str]:
+    """Every file under ``root``, as paths relative to it (one walk, instead of a look-up per page)."""
+    found = set()
+    for folder, _, names in os.walk(root):
+        base = Path(folder).relative_to(root).as_posix()
+        found.update(names if base == "." else (f"{base}/{name}" for name in names))
+    return found
+
+
 def update_file(path: str, content: str | bytes) -> bool:
     """Write ``path`` unless it already holds ``content``; whether it was written."""
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -128,8 +137,9 @@ def write_tree(
     paths = [targets.target(relative) for relative in names]  # every path checked before any is written
     written = [name for name, path in zip(names, paths, strict=True) if update_file(path, files[name])]
     unchanged = len(names) - len(written)
-    wanted = set(files) | set(keep) | {MARKER}
-    removed = []
+    only_kept = set(keep) - set(files)
+    wanted = set(files) | only_kept | {MARKER}
+    removed, kept = [], 0
     for folder, _, names in sorted(os.walk(root), reverse=True):  # deepest folders first
         base = Path(folder).relative_to(root).as_posix()
         for name in names:
@@ -137,9 +147,11 @@ def write_tree(
             if relative not in wanted:
                 (root / relative).unlink()
                 removed.append(relative)
+            elif relative in only_kept:
+                kept += 1
         if base != "." and not any(os.scandir(folder)):
             os.rmdir(folder)
-    unchanged += sum(1 for relative in set(keep) - set(files) if (root / relative).is_file())
+    unchanged += kept
     if written or removed:
         log.info("%s: %d written, %d unchanged, %d removed", root, len(written), unchanged, len(removed))
     return WriteReport(tuple(written), unchanged, tuple(sorted(removed)))
