@@ -244,7 +244,7 @@ def related_briefings(
             if len(candidates) >= CANDIDATES:
                 break
         # Weights are powers of two: their sums are exact, so equal scores compare equal.
-        scored = [(-sum(weight[k] for k in mine & linking[other]), order[other], other) for other in candidates]
+        scored = [(-sum(map(weight.__getitem__, mine & linking[other])), order[other], other) for other in candidates]
         result[b.id] = tuple(
             Related(other, -negative,
                     tuple(sorted(mine & linking[other], key=lambda k: (-weight[k], entities[k].name))))
