@@ -19,6 +19,9 @@ def test_normalise_drops_articles_possessives_titles_and_junk():
     assert normalise("Monday", "GPE") == ""
     assert strip_titles("Lt. Gen. Abdul Amir Yarallah") == "Abdul Amir Yarallah"
     assert strip_titles("President") == "President"  # a lone title is left alone
+    assert strip_titles("Emeritus Professor John Burrows") == "John Burrows"
+    assert normalise("Emeritus", "ORG") == normalise("Prime Minister", "GPE") == ""  # a title is no group or place
+    assert normalise("Major", "PERSON") == "Major"  # but may be a surname
 
 
 def test_identical_names_merge_and_count(gazetteer):
@@ -209,6 +212,10 @@ def test_a_given_name_and_a_surname_the_model_took_for_a_group_is_a_person(gazet
     assert kinds("Virginia Tech") == {"Virginia Tech": "group"}  # an institution's word
     assert kinds("Christian Aid", frozenset({"aid"})) == {"Christian Aid": "group"}  # a word of the prose
     assert kinds("Amnesty International") == {"Amnesty International": "group"}  # no given name
+    # a romanised Chinese or Korean name: a short surname and a hyphenated given name
+    assert kinds("Lam Cheuk-ting") == {"Lam Cheuk-ting": "person"}
+    assert kinds("Rolls-Royce Holdings") == {"Rolls-Royce Holdings": "group"}
+    assert "person" not in kinds("Hong Kong-based").values()  # a place and a suffix, not a given name
 
 
 def names_of(gazetteer, mentions):

@@ -23,7 +23,7 @@ from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
 from generator.names import is_given_name, is_person_name
 from generator.nlp.abbreviations import find_pairs
-from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, group_mentions
+from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, NOT_SYLLABLES, Mention, group_mentions
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.places import is_known_place, place_names
 from generator.summarise import SentenceInfo, summarise
@@ -136,7 +136,6 @@ JOB_AFTER = {"secretary", "minister"}
 # "Mark Tedeschi, QC,": letters after a person's name, not a place or a group.
 POST_NOMINALS = {"QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "MPP", "OBE", "CBE", "MBE", "KBE", "DBE", "PhD",
                  "MD", "Jr", "Sr"}
-NOT_SYLLABLES = {"style", "like", "era", "run", "type", "born", "made", "free", "wide", "long"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 FINITE_TAG_IDS = tuple(sorted(get_string_id(tag) for tag in FINITE_TAGS))
 MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves

@@ -48,10 +48,22 @@ _TITLE_PHRASES = [
     "king", "queen", "prince", "princess", "crown prince", "pope", "sheikh", "emir", "ayatollah", "imam",
     "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "chancellor",
     "judge", "justice", "spokesman", "spokeswoman", "spokesperson", "professor", "prof.", "rev.",
+    "emeritus", "emeritus professor", "professor emeritus",
     "reverend", "premier", "speaker", "field marshal", "chairman", "chairwoman", "ceo", "coach",
     "lawmaker", "mp", "officer", "archbishop", "bishop", "cardinal", "father", "leader",
 ]
 TITLE_WORDS = frozenset(phrase.rstrip(".") for phrase in _TITLE_PHRASES if " " not in phrase)  # "spokesman"
+_TITLE_PHRASE_SET = frozenset(_TITLE_PHRASES)
+# "Lam Cheuk-ting", "Moon Jae-in": a short surname, then a given name of two syllables joined by a hyphen,
+# the second in lower case: romanised Chinese and Korean names, which the Census name lists do not hold.
+HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-(?P<syllable>[a-z]{1,5})")
+# What follows a hyphen after a name and is not the rest of it: "Hong Kong-based", "Beijing-style".
+NOT_SYLLABLES = frozenset({"style", "like", "era", "run", "type", "born", "made", "free", "wide", "long"})
+
+
+def hyphenated_name(name: str) -> bool:
+    match = HYPHENATED_GIVEN.fullmatch(name)
+    return match is not None and not match["syllable"].endswith("ed") and match["syllable"] not in NOT_SYLLABLES
 _TITLE_WORDS = sorted((phrase.split() for phrase in _TITLE_PHRASES), key=len, reverse=True)
 _SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|de|del|van|von|da|di|le|la)-",
                                re.IGNORECASE)
@@ -128,6 +140,9 @@ def normalise(text: str, label: str) -> str:
         name = strip_titles(name)
     elif label in ("GPE", "LOC") and (of_place := _OF_PLACE.match(name)):
         name = of_place.group("place")
+    if label != "PERSON" and (name.casefold() in _TITLE_PHRASE_SET
+                              or all(word.casefold().rstrip(".") in TITLE_WORDS for word in name.split())):
+        return ""  # "Emeritus", "Prime Minister" called a group or a place: a title, not a name
     web = _WEB_ADDRESS.match(name)
     if web:  # "Scientology.org" is the site of Scientology
         name = web.group("name")
@@ -394,8 +409,8 @@ def group_mentions(
         if not key and 2 <= len(words) <= 3 and person_shaped(words) and (
             (mention.label in {"ORG", "GPE", "LOC", "FAC"} and words[-1].casefold() in alone_as_person)
             # "Dean Kamen" called an organisation: a given name and a surname, no word of the article's prose.
-            or (mention.label == "ORG" and person_name(words[0], words[-1]) and not known_place(name)
-                and gazetteer.lookup(words[0]) is None
+            or (mention.label == "ORG" and (person_name(words[0], words[-1]) or hyphenated_name(name))
+                and not known_place(name) and gazetteer.lookup(words[0]) is None
                 and not any(w.casefold() in common_words for w in words))
         ):
             person_votes[name] += 1
