@@ -93,9 +93,15 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     analyses: dict[str, Analysis] = {}
     todo: list[Article] = []
     fingerprints = {r.article.id: r.fingerprint for r in kept}
+    made_with = {r.article.id: r.gazetteer for r in kept}  # the gazetteer digest each fingerprint was made with
     for article in read.articles:
-        fingerprints[article.id] = article_fingerprint(pipeline, gazetteer, article)
         record = records.get(article.id)
+        if record and record.article.digest == article.digest and record.gazetteer == gazetteer.fingerprint \
+                and record.fingerprint.startswith(pipeline + "-"):
+            fingerprints[article.id] = record.fingerprint  # same text, same gazetteer: the same entries named
+        else:
+            fingerprints[article.id] = article_fingerprint(pipeline, gazetteer, article)
+        made_with[article.id] = gazetteer.fingerprint
         if record and (record.article.digest, record.fingerprint) == (article.digest, fingerprints[article.id]):
             analyses[article.id] = record.analysis
         else:
@@ -114,12 +120,13 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     for article, analysis in items:
         old = records.get(article.id)
         source = read.sources.get(article.path, "") if article.id in fresh else old.source if old else ""
-        same = old is not None and (old.article, old.analysis, old.fingerprint, old.source) == (
-            article, analysis, fingerprints[article.id], source)
+        same = old is not None and (old.article, old.analysis, old.fingerprint, old.source, old.gazetteer) == (
+            article, analysis, fingerprints[article.id], source, made_with[article.id])
         if same:
             keep.add(record_path(article.id))  # the file there is the record: not even read again
         else:
-            files[record_path(article.id)] = dump_record(article, analysis, fingerprints[article.id], source)
+            files[record_path(article.id)] = dump_record(article, analysis, fingerprints[article.id], source,
+                                                         made_with[article.id])
     written = write_tree(options.out, files, keep=keep, last=(PAGE_KEYS,))
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
                        analysed=len(todo), reused=reused, kept=tuple(sorted(r.article.id for r in kept)))

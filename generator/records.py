@@ -33,10 +33,13 @@ def record_path(article_id: str) -> str:
     return f"{FOLDER}/{article_id}.json"
 
 
-def dump_record(article: Article, analysis: Analysis, fingerprint: str, source: str = "") -> str:
+def dump_record(article: Article, analysis: Analysis, fingerprint: str, source: str = "", gazetteer: str = "") -> str:
     data = {
         "version": VERSION,
         "fingerprint": fingerprint,
+        # The whole gazetteer's digest when the fingerprint was made: while it and the article's text stay the
+        # same, so do the gazetteer entries the article names, and they need not be looked for again.
+        "gazetteer": gazetteer,
         "source": source,  # digest of the seed file's bytes: an unchanged file is not parsed again
         "article": {**plain(article), "date": article.date.isoformat()},
         "analysis": plain(analysis),
@@ -62,7 +65,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-def load_record(text: str) -> tuple[Article, Analysis, str, str]:
+def load_record(text: str) -> tuple[Article, Analysis, str, str, str]:
     data = json.loads(text)
     if data.get("version") != VERSION:
         raise ValueError(f"record version {data.get('version')!r}")
@@ -87,7 +90,7 @@ def load_record(text: str) -> tuple[Article, Analysis, str, str]:
     )
     if analysis.article_id != article.id:
         raise ValueError("analysis and article IDs differ")
-    return article, analysis, data["fingerprint"], data.get("source", "")
+    return article, analysis, data["fingerprint"], data.get("source", ""), data.get("gazetteer", "")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Record:
     fingerprint: str
     source: str
     text: str  # as stored: written back unchanged when nothing in it changed
+    gazetteer: str = ""  # the gazetteer's digest the fingerprint was made with
 
 
 def load_records(out: Path) -> dict[str, Record]:
@@ -108,12 +112,12 @@ def load_records(out: Path) -> dict[str, Record]:
     for path in sorted(folder.glob("*.json")):
         try:
             text = path.read_text(encoding="utf-8")
-            article, analysis, fingerprint, source = load_record(text)
+            article, analysis, fingerprint, source, gazetteer = load_record(text)
         except (OSError, ValueError, KeyError, TypeError) as error:
             log.warning("%s: unreadable record ignored (%s); it will be recomputed", path, error)
             continue
         if path.stem == article.id:
-            records[article.id] = Record(article, analysis, fingerprint, source, text)
+            records[article.id] = Record(article, analysis, fingerprint, source, text, gazetteer)
     return records
 
 

@@ -330,12 +330,14 @@ def page_keys(
     archive: Archive, options: SiteOptions, years: dict[str, tuple[Entity, int, list[Briefing]]] | None = None
 ) -> dict[str, str]:
     """For each briefing and entity page, a digest of everything its text is rendered from."""
-    base = (templates_digest(), options)
+    base = repr((templates_digest(), options)).encode("utf-8")  # the same for every page: made once
     entities = archive.entities
     by_id = {b.id: b for b in archive.briefings}
 
     def key(*parts: object) -> str:
-        return hashlib.blake2b(repr((base, *parts)).encode("utf-8"), digest_size=16).hexdigest()
+        digest = hashlib.blake2b(base, digest_size=16)
+        digest.update(repr(parts).encode("utf-8"))
+        return digest.hexdigest()
 
     keys = {}
     for b in archive.briefings:

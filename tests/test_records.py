@@ -27,8 +27,9 @@ def test_record_round_trip(tmp_path):
     options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
     generate(options)
     text = (tmp_path / "out" / "_records" / "wire_flood.json").read_text(encoding="utf-8")
-    article, analysis, fingerprint, source = load_record(text)
-    assert dump_record(article, analysis, fingerprint, source) == text
+    article, analysis, fingerprint, source, gazetteer = load_record(text)
+    assert dump_record(article, analysis, fingerprint, source, gazetteer) == text
+    assert len(gazetteer) == 64
     assert len(source) == 64
 
 
@@ -91,6 +92,24 @@ def test_a_gazetteer_change_reanalyses_exactly_the_articles_it_concerns(tmp_path
     extra.write_text("- name: Hiraan region\n  kind: place\n  aliases: [Hiraan]\n- name: Mars\n  kind: place\n",
                      encoding="utf-8")
     assert generate(options).analysed == 0  # no article names Mars
+
+
+def test_the_gazetteer_is_searched_again_only_for_changed_articles_or_a_changed_gazetteer(tmp_path, monkeypatch):
+    from generator.gazetteer import Gazetteer
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("- name: Hiraan region\n  kind: place\n", encoding="utf-8")
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out", gazetteers=(extra,))
+    generate(options)
+    searched = []
+    real = Gazetteer.relevant_digest
+    monkeypatch.setattr(Gazetteer, "relevant_digest", lambda self, text: searched.append(text) or real(self, text))
+    flood = options.seeds / "wire_flood.txt"
+    flood.write_text(flood.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    assert generate(options).analysed == 1 and len(searched) == 1  # the changed article only
+    searched.clear()
+    extra.write_text("- name: Hiraan region\n  kind: place\n  aliases: [Hiraan]\n", encoding="utf-8")
+    assert generate(options).analysed == 1 and len(searched) == 4  # a new gazetteer: every article again
 
 
 def test_unchanged_seed_files_are_not_parsed_again(tmp_path, monkeypatch):
