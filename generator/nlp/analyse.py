@@ -23,7 +23,7 @@ from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
 from generator.names import is_given_name, is_person_name
 from generator.nlp.abbreviations import find_pairs
-from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, NOT_SYLLABLES, Mention, group_mentions
+from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable, group_mentions
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.places import is_known_place, place_names
 from generator.summarise import SentenceInfo, summarise
@@ -180,9 +180,7 @@ def name_syllable(doc: Doc, end: int) -> bool:
     such as "-led" or "-style"."""
     if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
         return False
-    syllable = doc[end + 1].text
-    return (syllable.isalpha() and syllable.islower() and len(syllable) <= 5 and not syllable.endswith("ed")
-            and syllable not in NOT_SYLLABLES and doc[end + 1].ent_iob_ != "B")
+    return given_name_syllable(doc[end + 1].text) and doc[end + 1].ent_iob_ != "B"
 
 
 def unnamed_names(doc: Doc, tags: numpy.ndarray) -> list[tuple[int, int]]:

@@ -54,17 +54,12 @@ _TITLE_PHRASES = [
 ]
 TITLE_WORDS = frozenset(phrase.rstrip(".") for phrase in _TITLE_PHRASES if " " not in phrase)  # "spokesman"
 _TITLE_PHRASE_SET = frozenset(_TITLE_PHRASES)
+_TITLE_WORDS = sorted((phrase.split() for phrase in _TITLE_PHRASES), key=len, reverse=True)
 # "Lam Cheuk-ting", "Moon Jae-in": a short surname, then a given name of two syllables joined by a hyphen,
 # the second in lower case: romanised Chinese and Korean names, which the Census name lists do not hold.
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-(?P<syllable>[a-z]{1,5})")
 # What follows a hyphen after a name and is not the rest of it: "Hong Kong-based", "Beijing-style".
 NOT_SYLLABLES = frozenset({"style", "like", "era", "run", "type", "born", "made", "free", "wide", "long"})
-
-
-def hyphenated_name(name: str) -> bool:
-    match = HYPHENATED_GIVEN.fullmatch(name)
-    return match is not None and not match["syllable"].endswith("ed") and match["syllable"] not in NOT_SYLLABLES
-_TITLE_WORDS = sorted((phrase.split() for phrase in _TITLE_PHRASES), key=len, reverse=True)
 _SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|de|del|van|von|da|di|le|la)-",
                                re.IGNORECASE)
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
@@ -120,6 +115,19 @@ def strip_titles(name: str) -> str:
                 changed = True
                 break
     return " ".join(words)
+
+
+def given_name_syllable(syllable: str) -> bool:
+    """"tat" of "Yeung-tat", "un" of "Jong-un": the rest of a hyphenated given name, not a suffix such as
+    "led", "based" or "style"."""
+    return (syllable.isalpha() and syllable.islower() and len(syllable) <= 5 and not syllable.endswith("ed")
+            and syllable not in NOT_SYLLABLES)
+
+
+def hyphenated_name(name: str) -> bool:
+    """"Lam Cheuk-ting": a name shaped like a romanised Chinese or Korean person's (:data:`HYPHENATED_GIVEN`)."""
+    match = HYPHENATED_GIVEN.fullmatch(name)
+    return match is not None and given_name_syllable(match["syllable"])
 
 
 @functools.lru_cache(maxsize=1 << 16)
