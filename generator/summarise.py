@@ -10,10 +10,11 @@ the same way from the rest, with entities the summary already names counting for
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -42,11 +43,11 @@ class SentenceInfo:
     tokens: tuple[tuple[str, str], ...] = ()  # (text with trailing space, coarse POS)
     finite: bool = True  # has a finite verb: a clause, not a caption fragment ("Pilgrims at the mosque.")
 
-    @property
+    @functools.cached_property  # asked for again and again while the summary is chosen
     def words(self) -> int:
         return len(self.text.split())
 
-    @property
+    @functools.cached_property
     def first_word(self) -> str:
         return re.sub(r"\W", "", self.text.split()[0]).lower() if self.text.split() else ""
 
@@ -97,7 +98,7 @@ def centrality(sentences: Sequence[SentenceInfo]) -> dict[int, float]:
     }
 
 
-def score(s: SentenceInfo, central: dict[int, float], weights: dict[str, float], covered: set[str]) -> float:
+def score(s: SentenceInfo, central: Mapping[int, float], weights: Mapping[str, float], covered: set[str]) -> float:
     """Position (news puts the event first), centrality, and the main cast it names; with ``covered``,
     entities already told count for nothing (key points add to the summary, they do not repeat it)."""
     position = 10.0 / (1.0 + s.position)
@@ -111,11 +112,14 @@ def choose(
     max_words: int,
     exclude: Collection[int] = (),
     seen_entities: set[str] | None = None,
+    weights: Mapping[str, float] | None = None,
+    central: Mapping[int, float] | None = None,
 ) -> list[SentenceInfo]:
     """Greedy selection, best score first; with ``seen_entities``, each choice lowers the value of what it
-    already covers."""
-    weights = salience(sentences)
-    central = centrality(sentences)
+    already covers. ``weights`` (:func:`salience`) and ``central`` (:func:`centrality`) are computed when not
+    given."""
+    weights = salience(sentences) if weights is None else weights
+    central = centrality(sentences) if central is None else central
     excluded = {s.text.casefold() for s in sentences if s.position in exclude}
     pool = []
     for s in sentences:  # each text once: a sentence repeated word for word is said once
@@ -156,14 +160,16 @@ def summarise(
     summary_words: int = 80,
     key_points: int = 5,
 ) -> Digest:
-    summary = choose(sentences, summary_sentences, summary_words)
+    weights, central = salience(sentences), centrality(sentences)  # the same for both choices
+    summary = choose(sentences, summary_sentences, summary_words, weights=weights, central=central)
     if summary and summary[0].first_word in DEPENDENT_OPENERS:
         summary = summary[1:]
     if not summary:  # a very short or unusual article: fall back to the first prose sentences
         summary = [s for s in sentences if s.prose][:2]
     taken = {s.position for s in summary}
     covered = {k for s in summary for k in s.entities}
-    points = choose(sentences, key_points, 10_000, exclude=taken, seen_entities=covered)
+    points = choose(sentences, key_points, 10_000, exclude=taken, seen_entities=covered, weights=weights,
+                    central=central)
     points = [p for p in points if p.words <= 40] or points
     return Digest(
         title=title or derive_title(sentences),

@@ -194,3 +194,24 @@ def test_proper_nouns_the_model_left_out_are_named_by_their_head_word(gazetteer)
     found = by_name(analyse([a], gazetteer)[a.id])
     assert found["Keswick Chronicle"].kind == "group"
     assert "Police Station" not in found
+
+
+def test_collected_text_is_cut_from_the_source_as_spacy_would_join_it(gazetteer):
+    # collect() cuts names and sentences out of the paragraph by character offsets instead of asking spaCy
+    # for Span.text: both must agree whatever the spacing (doubled spaces, tabs, a space at the end)
+    from generator.nlp.analyse import _Collected, collect
+    from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
+
+    nlp = load_pipeline(DEFAULT_MODEL, gazetteer)
+    text = ("Prime Minister  Haider al-Abadi said\tthe Iraqi army entered Hawija.  Wong Yeung-tat met "
+            "designer Halston in  New York City on Monday. ")
+    doc = nlp(text)
+    assert doc.text == text
+    found = _Collected([], [], [], set())
+    collect(doc, text, 0, True, found)
+    assert [s[0] for s in found.sentences] == [s.text.strip() for s in doc.sents]
+    # the model's spans as spaCy joins them, but "Wong Yeung" taken with the rest of its given name
+    expected = [e.text for e in doc.ents]
+    assert [m.text for m in found.mentions] == [t + "-tat" if t == "Wong Yeung" else t for t in expected]
+    tokens = [t for s in found.sentences for t in s[3]]  # (text with its space, coarse tag) in a first paragraph
+    assert tokens == [(t.text_with_ws, COARSE.get(t.tag_, "X")) for t in doc]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import ENT_IOB, TAG
+from spacy.attrs import ENT_IOB, IDX, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -94,18 +94,18 @@ def analyse_chunk(
     def units():
         for index, article in enumerate(articles):
             if article.title and not title_case(article.title):
-                yield article.title, (index, TITLE, False)  # its names count; it is never a summary sentence
+                yield article.title, (index, TITLE, False, article.title)  # never a summary sentence
             if article.caption:
-                yield article.caption, (index, -1, False)
+                yield article.caption, (index, -1, False, article.caption)
             for number, paragraph in enumerate(article.paragraphs):
-                yield paragraph.text, (index, number, paragraph.prose)
+                yield paragraph.text, (index, number, paragraph.prose, paragraph.text)
 
     current: int | None = None
-    for doc, (index, paragraph, prose) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):
+    for doc, (index, paragraph, prose, text) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):
         if progress and current is not None and index != current:
             progress(index - current)
         current = index
-        collect(doc, paragraph, prose, collected[index])
+        collect(doc, text, paragraph, prose, collected[index])
     if progress and current is not None:
         progress(len(articles) - current)
     return {
@@ -214,6 +214,7 @@ def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
 
 
 PROPER_TAG_IDS = tuple(get_string_id(tag) for tag in ("NNP", "NNPS"))
+COARSE_OF_TAG = {get_string_id(tag): coarse for tag, coarse in COARSE.items()}
 
 
 def title_case(title: str) -> bool:
@@ -222,20 +223,32 @@ def title_case(title: str) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
-def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
-    """Sentences, mentions and abbreviation pairs of one Doc, as plain data. Kept lean: it runs per paragraph."""
+def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) -> None:
+    """Sentences, mentions and abbreviation pairs of one Doc, as plain data. Kept lean: it runs per paragraph.
+
+    ``text`` is the string the Doc was made from (spaCy keeps every character, so ``doc.text == text``):
+    pieces of it are cut by character offsets, because ``Doc.text`` and ``Span.text`` make a Python
+    ``Token`` for every token they join, which cost more than all the rest of this function."""
+    def cut(start: int, end: int) -> str:  # the text of tokens start..end
+        last = doc[end - 1]
+        return text[doc[start].idx:last.idx + len(last)]
+
     if paragraph == TITLE:  # the title's names only: no sentence, no position
         for ent in doc.ents:
-            into.mentions.append(Mention(ent.text, ent.label_, -1, ent.ent_id_))
+            into.mentions.append(Mention(text[ent.start_char:ent.end_char], ent.label_, -1, ent.ent_id_))
         return
     offset = len(into.sentences)
-    tags = doc.to_array(TAG)
+    columns = doc.to_array([TAG, IDX])
+    tags = columns[:, 0]
     finite_tags = one_of(tags, FINITE_TAG_IDS)
+    if paragraph <= TITLE_PARAGRAPHS:  # POS tags are kept only where a title may be derived from
+        tag_ids = tags.tolist()
+        starts = [*columns[:, 1].tolist(), len(text)]  # token i: text[starts[i]:starts[i + 1]], with its space
     sentence_starts = []
     for sent in doc.sents:
-        # POS tags are kept only where a title may be derived from: the first paragraphs.
-        tokens = tuple((t.text_with_ws, COARSE.get(t.tag_, "X")) for t in sent) if paragraph <= TITLE_PARAGRAPHS else ()
-        into.sentences.append((sent.text.strip(), paragraph, prose, tokens,
+        tokens = tuple((text[starts[i]:starts[i + 1]], COARSE_OF_TAG.get(tag_ids[i], "X"))
+                       for i in range(sent.start, sent.end)) if paragraph <= TITLE_PARAGRAPHS else ()
+        into.sentences.append((text[sent.start_char:sent.end_char].strip(), paragraph, prose, tokens,
                                bool(finite_tags[sent.start:sent.end].any())))
         sentence_starts.append(sent.start)
 
@@ -245,30 +258,29 @@ def collect(doc: Doc, paragraph: int, prose: bool, into: _Collected) -> None:
     for ent in doc.ents:
         if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
             continue  # a hashtag or a handle, not a name
-        label, text, cued = ent.label_, ent.text, False
         if not_a_name(doc, ent.start, ent.end):
             continue
+        label, cued = ent.label_, False
         end = ent.end
         if label == "PERSON" and end - ent.start >= 2 and name_syllable(doc, end):
             end += 2  # "Wong Yeung" + "-tat": the model's span stopped at a hyphen inside the name
-        if end != ent.end:
-            text = doc[ent.start:end].text
+        name = text[ent.start_char:ent.end_char] if end == ent.end else cut(ent.start, end)
         if not ent.ent_id_:
             if label == "ORG" and end < len(doc) and doc[end].lower_ in JOB_AFTER:
                 continue
             if label in CUED_LABELS and place_cue(doc, ent.start, ent.end):
                 label = "GPE"
             elif label in PERSON_CUED_LABELS and (start := person_cue(doc, ent.start, end)) is not None:
-                label, text, cued = "PERSON", doc[start:end].text, True
+                label, name, cued = "PERSON", cut(start, end), True
             elif label == "PERSON":
                 cued = person_cue(doc, ent.start, end) == ent.start  # "researcher Mu Li": surer than GeoNames
-        into.mentions.append(Mention(text, label, sentence_of(ent.start), ent.ent_id_, cued))
+        into.mentions.append(Mention(name, label, sentence_of(ent.start), ent.ent_id_, cued))
     for start, end in unnamed_names(doc, tags):
         head = doc[end - 1].lower_
-        into.mentions.append(Mention(doc[start:end].text, "ORG" if head in GROUP_HEADS else "FAC",
+        into.mentions.append(Mention(cut(start, end), "ORG" if head in GROUP_HEADS else "FAC",
                                      sentence_of(start), guessed=True))
-    into.lower_words.update(LOWER_WORD.findall(doc.text))
-    if "(" not in doc.text:
+    into.lower_words.update(LOWER_WORD.findall(text))
+    if "(" not in text:
         return
     for long, short in find_pairs(doc):
         into.pairs.append((long.text, short.text))
