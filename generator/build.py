@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -112,22 +113,27 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     analyses.update(analyse(todo, gazetteer, options.analysis, progress=progress.advance if progress else None))
 
     items = [(a, analyses[a.id]) for a in read.articles] + [(r.article, r.analysis) for r in kept]
-    archive = build_archive(items, gazetteer)
-    site = render_site(archive, options.site, previous=load_page_keys(options.out),
-                       exists=list_files(options.out).__contains__)
-    files = site.files
-    keep = set(site.keep)
+    record_files: dict[str, str] = {}
+    unchanged: set[str] = set()
+    made_from: dict[str, str] = {}  # ID -> digest of its record: what its briefing page is made from
     for article, analysis in items:
         old = records.get(article.id)
         source = read.sources.get(article.path, "") if article.id in fresh else old.source if old else ""
         same = old is not None and (old.article, old.analysis, old.fingerprint, old.source, old.gazetteer) == (
             article, analysis, fingerprints[article.id], source, made_with[article.id])
         if same:
-            keep.add(record_path(article.id))  # the file there is the record: not even read again
+            unchanged.add(record_path(article.id))  # the file there is the record: not even read again
+            text = old.text
         else:
-            files[record_path(article.id)] = dump_record(article, analysis, fingerprints[article.id], source,
-                                                         made_with[article.id])
-    written = write_tree(options.out, files, keep=keep, last=(PAGE_KEYS,))
+            text = record_files[record_path(article.id)] = dump_record(
+                article, analysis, fingerprints[article.id], source, made_with[article.id])
+        made_from[article.id] = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+    archive = build_archive(items, gazetteer)
+    site = render_site(archive, options.site, previous=load_page_keys(options.out),
+                       exists=list_files(options.out).__contains__, made_from=made_from)
+    written = write_tree(options.out, {**site.files, **record_files}, keep=site.keep | unchanged,
+                         last=(PAGE_KEYS,))
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
                        analysed=len(todo), reused=reused, kept=tuple(sorted(r.article.id for r in kept)))
 

@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy
+
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind, Related
 from generator.nlp.abbreviations import looks_like_abbreviation
@@ -73,10 +75,10 @@ def index_entities(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazette
             mentions_of[entity.key].append((article, entity))
     known = gazetteer.by_key()
     entities = {key: merge_entity(key, found, known.get(key)) for key, found in sorted(mentions_of.items())}
+    rank = {key: i for i, key in enumerate(sorted(entities, key=lambda k: (entities[k].name, k)))}
     companions = companions_of(items)
-    order = {key: (entity.name, key) for key, entity in entities.items()}
     entities = {
-        key: replace(entity, companions=tuple(companions[key].most_common_sorted(COMPANION_LIMIT, order)))
+        key: replace(entity, companions=tuple(companions[key].most_common_sorted(COMPANION_LIMIT, rank)))
         for key, entity in entities.items()
     }
     return locate_places(entities)
@@ -159,15 +161,22 @@ def merge_entity(
 
 
 class _Counts(Counter):
-    def most_common_sorted(self, limit: int, order: dict[str, tuple[str, str]]) -> list[tuple[str, int]]:
-        """The ``limit`` commonest, ties by name then key (``order``: key -> (name, key)). Counts above the
-        ``limit``-th largest are all in; of those equal to it, only as many as are left are picked by name."""
-        if len(self) <= limit:
-            return sorted(self.items(), key=lambda kv: (-kv[1], order[kv[0]]))
-        floor = heapq.nlargest(limit, self.values())[-1]
-        above = sorted(((k, n) for k, n in self.items() if n > floor), key=lambda kv: (-kv[1], order[kv[0]]))
-        tied = heapq.nsmallest(limit - len(above), (order[k] for k, n in self.items() if n == floor))
-        return above + [(key, floor) for _, key in tied]
+    def most_common_sorted(self, limit: int, rank: dict[str, int]) -> list[tuple[str, int]]:
+        """The ``limit`` commonest, ties by ``rank`` (key -> its place in the order of names, then keys).
+
+        An entity in many briefings has thousands of companions: those are ranked by numpy in one C pass
+        (count and rank as one integer), the few of the others by ``sorted``."""
+        if len(self) <= BIG_COUNTER:
+            return sorted(self.items(), key=lambda kv: (-kv[1], rank[kv[0]]))[:limit]
+        keys = list(self)
+        counts = numpy.fromiter(self.values(), dtype=numpy.int64, count=len(keys))
+        ranks = numpy.fromiter(map(rank.__getitem__, keys), dtype=numpy.int64, count=len(keys))
+        order = -counts * len(rank) + ranks  # the most first; equal counts by rank
+        best = numpy.argpartition(order, limit)[:limit] if len(keys) > limit else numpy.arange(len(keys))
+        return [(keys[i], int(counts[i])) for i in best[numpy.argsort(order[best])].tolist()]
+
+
+BIG_COUNTER = 64  # companions above which numpy ranks them
 
 
 def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Counts]:
@@ -177,10 +186,8 @@ def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Count
         for key in keys:
             counts = together[key]
             counts.update(keys)  # Counter's C loop; the entity itself is taken off again below
-            counts[key] -= 1
     for key, counts in together.items():
-        if counts[key] == 0:
-            del counts[key]
+        del counts[key]
     return together
 
 

@@ -15,7 +15,7 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -315,6 +315,8 @@ def entity_years(archive: Archive) -> dict[str, tuple[Entity, int, list[Briefing
 
 
 PAGE_KEYS = "_pages.json"  # page -> digest of what it was rendered from (not published)
+# Every field of an entity, hashed as a tuple: a dataclass's own repr costs several times more.
+ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
 
 
 @functools.lru_cache(maxsize=1)
@@ -327,10 +329,19 @@ def templates_digest() -> str:
 
 
 def page_keys(
-    archive: Archive, options: SiteOptions, years: dict[str, tuple[Entity, int, list[Briefing]]] | None = None
+    archive: Archive,
+    options: SiteOptions,
+    years: dict[str, tuple[Entity, int, list[Briefing]]] | None = None,
+    made_from: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """For each briefing and entity page, a digest of everything its text is rendered from."""
+    """For each briefing and entity page, a digest of everything its text is rendered from.
+
+    ``made_from`` may give, by briefing ID, a digest of the article and its analysis as the analysis step
+    made them (the build has one: the digest of the briefing's record), which is much quicker than taking
+    them apart again; the archive-wide changes to the analysis (entity keys moved, entities merged) are
+    hashed in any case, with the names they link to."""
     base = repr((templates_digest(), options)).encode("utf-8")  # the same for every page: made once
+    made_from = made_from or {}
     entities = archive.entities
     by_id = {b.id: b for b in archive.briefings}
 
@@ -343,16 +354,20 @@ def page_keys(
     for b in archive.briefings:
         related = [(r, by_id[r.id].analysis.title, by_id[r.id].article.date, [entities[k].name for k in r.shared])
                    for r in b.related]
-        named = [(e.key, entities[e.key].name, entities[e.key].kind, entities[e.key].path) for e in b.analysis.entities]
-        # The article's text is in its digest: no need to hash the paragraphs again.
-        keys[b.path] = key(replace(b.article, paragraphs=()), b.analysis, related, named)
+        named = [(e.key, e.mentions, e.aliases, entities[e.key].name, entities[e.key].kind, entities[e.key].path)
+                 for e in b.analysis.entities]
+        made = made_from.get(b.id)
+        if made is not None:
+            keys[b.path] = key(made, related, named)
+        else:  # the article's text is in its digest: no need to hash the paragraphs again
+            keys[b.path] = key(replace(b.article, paragraphs=()), b.analysis, related, named)
     # What an entity page shows of each briefing and each companion, as one string each (built once).
     card = {b.id: "\x1f".join((b.id, b.analysis.title, str(b.article.date), b.path)) for b in archive.briefings}
     label = {k: "\x1f".join((k, e.name, e.kind, e.path)) for k, e in entities.items()}
     for e in entities.values():
         listed = "\x1e".join(card[i] for i in e.briefings[:ENTITY_LATEST])
         companions = "\x1e".join(label[k] for k, _ in e.companions)
-        keys[e.path] = key(e, listed, companions)
+        keys[e.path] = key(*map(e.__getattribute__, ENTITY_FIELDS), listed, companions)
     for path, (e, year, briefings) in (years or entity_years(archive)).items():
         keys[path] = key(e.name, e.kind, e.key, year, "\x1e".join(card[b.id] for b in briefings))
     return keys
@@ -369,15 +384,17 @@ def render_site(
     options: SiteOptions = SiteOptions(),
     previous: Mapping[str, str] | None = None,
     exists: Callable[[str], bool] = lambda path: False,
+    made_from: Mapping[str, str] | None = None,
 ) -> RenderedSite:
     """Every generated file, by its path relative to the output folder.
 
     ``previous`` holds the page keys of the last build (``_pages.json``): a briefing or entity page whose
-    key is unchanged, and whose file ``exists``, is not rendered again but kept.
+    key is unchanged, and whose file ``exists``, is not rendered again but kept. ``made_from``: see
+    :func:`page_keys`.
     """
     r = Renderer(archive, options)
     years = entity_years(archive)
-    keys = page_keys(archive, options, years)
+    keys = page_keys(archive, options, years, made_from)
     previous = previous or {}
     files: dict[str, str | bytes] = {
         "_latest.md": r.latest(),
