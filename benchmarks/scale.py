@@ -1,6 +1,6 @@
 """Rebuilding at archive scale, measured side by side in one run on a synthetic archive.
 
-    python benchmarks/scale.py                 # N = 2000 (about ten minutes on 2 cores)
+    python benchmarks/scale.py                 # N = 2000 (about 40 minutes on 2 cores)
     python benchmarks/scale.py --n 400 --small 100
 
 Prints:
@@ -37,7 +37,7 @@ from synthetic import write_archive  # noqa: E402
 
 from generator.build import BuildOptions, generate  # noqa: E402
 from generator.gazetteer import load_gazetteer  # noqa: E402
-from generator.nlp.analyse import AnalysisOptions  # noqa: E402
+from generator.nlp.analyse import AnalysisOptions, model_texts  # noqa: E402
 from generator.nlp.pipeline import load_pipeline  # noqa: E402
 from generator.places import place_names  # noqa: E402
 from generator.reader import read_seeds  # noqa: E402
@@ -56,11 +56,10 @@ def cpu_seconds() -> float:
 
 
 def raw_pipe(seeds: Path, jobs: int) -> tuple[float, float]:
-    """spaCy alone: the same texts (caption and paragraphs of every article), the same pipeline and processes.
-    Wall seconds and CPU seconds."""
+    """spaCy alone: the same texts the generator sends to the model (title, caption and paragraphs of every
+    article: :func:`model_texts`), the same pipeline and processes. Wall seconds and CPU seconds."""
     nlp = load_pipeline(AnalysisOptions().model, load_gazetteer())
-    texts = [t for a in read_seeds(seeds).articles for t in ([a.caption] if a.caption else []) +
-             [p.text for p in a.paragraphs]]
+    texts = [text for a in read_seeds(seeds).articles for text, _, _ in model_texts(a)]
     cpu = cpu_seconds()
     seconds, _ = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=64, n_process=jobs)))
     return seconds, cpu_seconds() - cpu

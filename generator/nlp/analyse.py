@@ -11,7 +11,7 @@ import functools
 import logging
 import multiprocessing
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy
@@ -93,12 +93,8 @@ def analyse_chunk(
 
     def units():
         for index, article in enumerate(articles):
-            if article.title and not title_case(article.title):
-                yield article.title, (index, TITLE, False, article.title)  # never a summary sentence
-            if article.caption:
-                yield article.caption, (index, -1, False, article.caption)
-            for number, paragraph in enumerate(article.paragraphs):
-                yield paragraph.text, (index, number, paragraph.prose, paragraph.text)
+            for text, paragraph, prose in model_texts(article):
+                yield text, (index, paragraph, prose, text)
 
     current: int | None = None
     for doc, (index, paragraph, prose, text) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):
@@ -112,6 +108,17 @@ def analyse_chunk(
         article.id: finish(article, found, gazetteer, options)
         for article, found in zip(articles, collected, strict=True)
     }
+
+
+def model_texts(article: Article) -> Iterator[tuple[str, int, bool]]:
+    """The texts of an article the model reads, one ``Doc`` each, with their paragraph number (TITLE for the
+    title, -1 for the caption) and whether they are prose."""
+    if article.title and not title_case(article.title):
+        yield article.title, TITLE, False  # its names count; it is never a summary sentence
+    if article.caption:
+        yield article.caption, -1, False
+    for number, paragraph in enumerate(article.paragraphs):
+        yield paragraph.text, number, paragraph.prose
 
 
 # "the town of X", "X province": the words around a name that say it is a place.
