@@ -149,3 +149,27 @@ def test_pages_are_rendered_again_only_when_their_inputs_change(tmp_path, monkey
     rendered.clear()
     generate(options)
     assert rendered == ["somalia-drought-2019-05"]  # its title and entities, shown elsewhere, are unchanged
+
+
+def test_an_incremental_build_equals_a_cold_build_when_an_alias_moves_an_older_briefing(tmp_path):
+    # the older briefing's record does not change, but its "KNPA" joins the agency a new article spells out:
+    # its page must be rendered again (new link) although what it was made from is the same
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "---\nid: knpa-raid\ntitle: Police raid a warehouse in Busan\ndate: 2020-03-01\n---\n\n"
+        "Officers of the KNPA raided a warehouse in Busan on Sunday, and the KNPA said two men were held.\n",
+        encoding="utf-8")
+    incremental = BuildOptions(seeds=folder, out=tmp_path / "out")
+    generate(incremental)
+    page = (tmp_path / "out" / "briefings/2020/03/01/knpa-raid.md")
+    assert "groups/knpa.md" in page.read_text(encoding="utf-8")
+    (folder / "b.md").write_text(
+        "---\nid: knpa-report\ntitle: Police publish a report in Seoul\ndate: 2020-04-01\n---\n\n"
+        "The Korean National Police Agency (KNPA) published its yearly report in Seoul on Monday.\n",
+        encoding="utf-8")
+    report = generate(incremental)
+    assert report.analysed == 1
+    assert "groups/korean-national-police-agency.md" in page.read_text(encoding="utf-8")
+    generate(BuildOptions(seeds=folder, out=tmp_path / "cold"))
+    assert snapshot(tmp_path / "out") == snapshot(tmp_path / "cold")
