@@ -152,24 +152,32 @@ def test_pages_are_rendered_again_only_when_their_inputs_change(tmp_path, monkey
 
 
 def test_an_incremental_build_equals_a_cold_build_when_an_alias_moves_an_older_briefing(tmp_path):
-    # the older briefing's record does not change, but its "KNPA" joins the agency a new article spells out:
-    # its page must be rendered again (new link) although what it was made from is the same
+    # The older briefing's record does not change, and neither do its related briefings (five others share
+    # two cities each with it; the new one shares less), but its "KNPA" joins the agency the new article
+    # spells out: its page must be rendered again (a new link) although what it was made from is the same.
     folder = tmp_path / "seeds"
     folder.mkdir()
-    (folder / "a.md").write_text(
-        "---\nid: knpa-raid\ntitle: Police raid a warehouse in Busan\ndate: 2020-03-01\n---\n\n"
-        "Officers of the KNPA raided a warehouse in Busan on Sunday, and the KNPA said two men were held.\n",
-        encoding="utf-8")
+    cities = ["Busan", "Daegu", "Incheon", "Gwangju", "Daejeon", "Ulsan", "Suwon", "Changwon", "Jeonju", "Cheongju"]
+
+    def article(name: str, day: int, text: str) -> None:
+        (folder / f"{name}.md").write_text(f"---\nid: {name}\ntitle: Police news {day}\ndate: 2020-03-{day:02}\n---"
+                                           f"\n\n{text}\n", encoding="utf-8")
+
+    article("raids", 1, "Officers of the KNPA raided warehouses in " + ", ".join(cities[:-1]) + " and "
+            + cities[-1] + " on Sunday, and the KNPA said twenty men were held.")
+    for i in range(5):
+        article(f"storm-{i}", 2 + i, f"A storm closed roads between {cities[2 * i]} and {cities[2 * i + 1]} on "
+                                     "Monday, and schools stayed shut.")
     incremental = BuildOptions(seeds=folder, out=tmp_path / "out")
     generate(incremental)
-    page = (tmp_path / "out" / "briefings/2020/03/01/knpa-raid.md")
-    assert "groups/knpa.md" in page.read_text(encoding="utf-8")
-    (folder / "b.md").write_text(
-        "---\nid: knpa-report\ntitle: Police publish a report in Seoul\ndate: 2020-04-01\n---\n\n"
-        "The Korean National Police Agency (KNPA) published its yearly report in Seoul on Monday.\n",
-        encoding="utf-8")
-    report = generate(incremental)
-    assert report.analysed == 1
-    assert "groups/korean-national-police-agency.md" in page.read_text(encoding="utf-8")
+    page = tmp_path / "out" / "briefings/2020/03/01/raids.md"
+    before = page.read_text(encoding="utf-8")
+    assert "groups/knpa.md" in before
+    article("report", 20, "The Korean National Police Agency (KNPA) published its yearly report in Seoul.")
+    assert generate(incremental).analysed == 1
+    after = page.read_text(encoding="utf-8")
+    assert "groups/korean-national-police-agency.md" in after
+    related = before[before.index("## Related"):before.index("## Full text")]
+    assert related == after[after.index("## Related"):after.index("## Full text")]  # only the link moved
     generate(BuildOptions(seeds=folder, out=tmp_path / "cold"))
     assert snapshot(tmp_path / "out") == snapshot(tmp_path / "cold")
