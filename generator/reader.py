@@ -264,6 +264,8 @@ def parse_body(text: str, first_line: int, markdown: bool) -> tuple[Paragraph, .
 
 def split_body_credit(block: str) -> tuple[str, str | None]:
     """A block ending on a photo credit is a caption: (its text, the credit); other blocks: (block, None)."""
+    if ":" not in block and "(" not in block:  # neither form of credit can be there: skip the slow search
+        return block, None
     match = _BODY_CREDIT.search(block)
     if match is None:
         return block, None

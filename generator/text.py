@@ -10,7 +10,6 @@ _INVISIBLE = dict.fromkeys(
     [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
      0xFFFE, 0xFFFF, *range(0xFDD0, 0xFDF0)]  # and noncharacters, which XML (the feed) refuses
 )
-_SPACE = re.compile(r"\s+")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$")
 RESERVED_SLUGS = frozenset({"index", "search", "assets", "stylesheets", "con", "nul", "prn", "aux"})
 
@@ -20,7 +19,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     if not text.isprintable():  # control characters (or tabs, new lines, unusual spaces): look closer
         text = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\t\n" else " " for ch in text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split and re's \s know the same white space; split is 5x quicker
 
 
 def slugify(text: str) -> str:
