@@ -131,7 +131,8 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
 
     archive = build_archive(items, gazetteer)
     site = render_site(archive, options.site, previous=load_page_keys(options.out),
-                       exists=list_files(options.out).__contains__, made_from=made_from)
+                       exists=list_files(options.out).__contains__, made_from=made_from,
+                       jobs=options.analysis.jobs)
     written = write_tree(options.out, {**site.files, **record_files}, keep=site.keep | unchanged,
                          last=(PAGE_KEYS,))
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,

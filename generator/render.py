@@ -11,6 +11,7 @@ import functools
 import hashlib
 import html
 import json
+import multiprocessing
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -385,12 +386,13 @@ def render_site(
     previous: Mapping[str, str] | None = None,
     exists: Callable[[str], bool] = lambda path: False,
     made_from: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> RenderedSite:
     """Every generated file, by its path relative to the output folder.
 
     ``previous`` holds the page keys of the last build (``_pages.json``): a briefing or entity page whose
     key is unchanged, and whose file ``exists``, is not rendered again but kept. ``made_from``: see
-    :func:`page_keys`.
+    :func:`page_keys`. ``jobs``: processes that may render pages (:func:`render_pages`).
     """
     r = Renderer(archive, options)
     years = entity_years(archive)
@@ -412,16 +414,56 @@ def render_site(
     for year, briefings in r.years().items():
         files[f"briefings/{year}/index.md"] = r.archive_year(year, briefings)
     keep = {path for path, key in keys.items() if previous.get(path) == key and exists(path)}
-    for b in archive.briefings:
-        if b.path not in keep:
-            files[b.path] = r.briefing(b)
-    for e in archive.entities.values():
-        if e.path not in keep:
-            files[e.path] = r.entity(e)
-    for path, (e, year, briefings) in years.items():
-        if path not in keep:
-            files[path] = r.entity_year(e, year, briefings)
+    pages = [(b.path, BRIEFING, b.id) for b in archive.briefings if b.path not in keep]
+    pages += [(e.path, ENTITY, e.key) for e in archive.entities.values() if e.path not in keep]
+    pages += [(path, YEAR, path) for path in years if path not in keep]
+    files.update(render_pages(r, years, pages, jobs))
     return RenderedSite(dict(sorted(files.items())), frozenset(keep))
+
+
+BRIEFING, ENTITY, YEAR = "briefing", "entity", "year"
+PARALLEL_PAGES = 2000  # fewer pages to render, and forking workers costs more than it saves
+_forked: tuple[Renderer, dict[str, tuple[Entity, int, list[Briefing]]]] | None = None  # what workers render from
+
+
+def render_pages(
+    r: Renderer, years: dict[str, tuple[Entity, int, list[Briefing]]], pages: list[tuple[str, str, str]], jobs: int
+) -> list[tuple[str, str]]:
+    """(path, text) of each of ``pages``: (path, kind, a briefing's ID, an entity's key or a year page's path).
+
+    With ``jobs`` > 1 and many pages, forked worker processes render them: they inherit the archive and the
+    renderer from this process (nothing is sent to them but the list of pages) and send back only text.
+    The text is the same whichever process renders a page."""
+    global _forked
+    if jobs <= 1 or len(pages) < PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return _render_each(r, years, pages)
+    size = -(-len(pages) // (jobs * 4))
+    chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+    _forked = (r, years)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return [page for done in pool.imap(_render_forked, chunks) for page in done]
+    finally:
+        _forked = None
+
+
+def _render_forked(pages: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    assert _forked is not None, "only called in a worker forked by render_pages"
+    return _render_each(*_forked, pages)
+
+
+def _render_each(
+    r: Renderer, years: dict[str, tuple[Entity, int, list[Briefing]]], pages: list[tuple[str, str, str]]
+) -> list[tuple[str, str]]:
+    done = []
+    for path, kind, ref in pages:
+        if kind == BRIEFING:
+            done.append((path, r.briefing(r.by_id[ref])))
+        elif kind == ENTITY:
+            done.append((path, r.entity(r.archive.entities[ref])))
+        else:
+            done.append((path, r.entity_year(*years[ref])))
+    return done
 
 
 def load_page_keys(out: Path) -> dict[str, str]:

@@ -85,3 +85,23 @@ def test_an_abbreviation_spelled_out_in_one_briefing_is_known_in_the_next(gazett
     c = item("c", 3, ("swiss-defence-force", "Swiss Defence Force", "group"))
     c = (c[0], replace(c[1], entities=(replace(c[1].entities[0], aliases=("SDF",)),)))
     assert "sdf" in build_archive([a, b, c], gazetteer).entities
+
+
+def test_pages_rendered_by_forked_workers_are_the_pages_rendered_in_process(gazetteer, monkeypatch):
+    import dataclasses
+
+    import generator.render as render_module
+
+    items = [item(f"b{i:03}", 1 + i % 28, ("united-nations", "United Nations", "group"),
+                  ("hawija", "Hawija", "place"), (f"p{i % 7}", f"Person {i % 7}", "person"))
+             for i in range(render_module.ENTITY_LATEST + 10)]
+    items = [(dataclasses.replace(a, date=a.date.replace(year=2019 + i % 2)), n) for i, (a, n) in enumerate(items)]
+    archive = build_archive(items, gazetteer)
+    alone = render_module.render_site(archive, jobs=1).files
+    assert "groups/united-nations/2019.md" in alone  # briefing, entity and year pages: each kind
+    monkeypatch.setattr(render_module, "PARALLEL_PAGES", 1)  # a few dozen pages, forked all the same
+    here = []  # pages rendered by this process
+    real = render_module._render_each
+    monkeypatch.setattr(render_module, "_render_each", lambda *args: here.append(1) or real(*args))
+    assert render_module.render_site(archive, jobs=2).files == alone
+    assert here == []  # all of them by the workers

@@ -56,3 +56,4 @@ def test_code_spans_hold_any_text():
     r = Renderer.__new__(Renderer)
     assert Renderer.code(r, "a`b") == "``a`b``"
     assert Renderer.code(r, "id_1") == "`id_1`"
+
