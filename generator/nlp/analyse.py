@@ -11,11 +11,12 @@ import functools
 import logging
 import multiprocessing
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import ENT_IOB, IDX, TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LOWER, ORTH, SPACY, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -172,14 +173,40 @@ def person_cue(doc: Doc, start: int, end: int) -> int | None:
     return cued if all(t.is_title or t.is_upper or not t.is_alpha for t in doc[start:end]) else None
 
 
-def not_a_name(doc: Doc, start: int, end: int) -> bool:
+class Columns(NamedTuple):
+    """A Doc's token attributes as lists of string IDs and numbers, read in one ``Doc.to_array`` call: asking
+    a ``Token`` costs a Python object per token asked about."""
+
+    tag: list[int]
+    idx: list[int]  # character offset of the token in the text
+    iob: list[int]  # 1 inside an entity, 2 outside, 3 at its beginning
+    ent_type: list[int]
+    lower: list[int]
+    orth: list[int]
+    space: list[int]  # 1 when white space follows the token
+
+
+COLUMNS = [TAG, IDX, ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY]
+
+
+def _ids(strings: Iterable[str]) -> frozenset[int]:
+    return frozenset(get_string_id(s) for s in strings)
+
+
+HYPHEN, COMMA, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "PERSON", "NORP"))
+MARKS = _ids(("#", "@"))  # before a hashtag or a handle
+ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
+POST_NOMINAL_IDS = _ids(POST_NOMINALS | {p + "." for p in POST_NOMINALS})
+
+
+def not_a_name(c: Columns, start: int, end: int) -> bool:
     """"pro-Beijing" (an adjective: the model's span starts after the hyphen) or "Mark Tedeschi, QC"
     (letters after a name)."""
-    if (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
-            and doc[start - 2].lower_ in ADJECTIVE_PREFIXES):
+    if start >= 2 and c.orth[start - 1] == HYPHEN and not c.space[start - 2] \
+            and c.lower[start - 2] in ADJECTIVE_PREFIX_IDS:
         return True
-    return (end - start == 1 and doc[start].text.rstrip(".") in POST_NOMINALS and start >= 2
-            and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON")
+    return (end - start == 1 and c.orth[start] in POST_NOMINAL_IDS and start >= 2 and c.orth[start - 1] == COMMA
+            and c.ent_type[start - 2] == PERSON)
 
 
 def name_syllable(doc: Doc, end: int) -> bool:
@@ -190,23 +217,25 @@ def name_syllable(doc: Doc, end: int) -> bool:
     return given_name_syllable(doc[end + 1].text) and doc[end + 1].ent_iob_ != "B"
 
 
-def unnamed_names(doc: Doc, tags: numpy.ndarray) -> list[tuple[int, int]]:
+def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[int, int]]:
     """Runs of two or more proper nouns outside every entity that end on an institution's or a building's
     word ("The Deseret News observed", "the Ghaza Hotel", with a nationality before them: "the Saudi Interior
-    Ministry"): names the model did not see. ``tags`` are the Doc's TAG ids (numpy, one pass for the Doc)."""
-    candidate = one_of(tags, PROPER_TAG_IDS) & (doc.to_array(ENT_IOB) == 2)  # 2: outside every entity
-    if candidate.sum() < 2:
+    Ministry"): names the model did not see. ``columns`` is the Doc's ``to_array(COLUMNS)``, ``c`` the same as
+    lists."""
+    mask = one_of(columns[:, 0], PROPER_TAG_IDS) & (columns[:, 2] == 2)  # 2: outside every entity
+    if mask.sum() < 2:
         return []
+    candidate = mask.tolist()
     found = []
-    for last in numpy.flatnonzero(candidate).tolist():
+    for last in numpy.flatnonzero(mask).tolist():
         end = last + 1
-        if (end < len(doc) and candidate[end]) or doc[last].lower_ not in HEADS:
+        if (end < len(candidate) and candidate[end]) or c.lower[last] not in HEAD_IDS:
             continue  # not the end of a run, or not an institution's word
         start = last
         while start > 0 and candidate[start - 1]:
             start -= 1
         if end - start >= 2 and all(t.is_title for t in doc[start:end]):
-            if start and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].ent_iob_ == "B":
+            if start and c.ent_type[start - 1] == NORP and c.iob[start - 1] == 3:
                 start -= 1  # "the Saudi Interior Ministry"
             found.append((start, end))
     return found
@@ -221,6 +250,7 @@ def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
 
 
 PROPER_TAG_IDS = tuple(get_string_id(tag) for tag in ("NNP", "NNPS"))
+HEAD_IDS = _ids(HEADS)
 COARSE_OF_TAG = {get_string_id(tag): coarse for tag, coarse in COARSE.items()}
 
 
@@ -245,15 +275,14 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
             into.mentions.append(Mention(text[ent.start_char:ent.end_char], ent.label_, -1, ent.ent_id_))
         return
     offset = len(into.sentences)
-    columns = doc.to_array([TAG, IDX])
-    tags = columns[:, 0]
-    finite_tags = one_of(tags, FINITE_TAG_IDS)
-    if paragraph <= TITLE_PARAGRAPHS:  # POS tags are kept only where a title may be derived from
-        tag_ids = tags.tolist()
-        starts = [*columns[:, 1].tolist(), len(text)]  # token i: text[starts[i]:starts[i + 1]], with its space
+    columns = doc.to_array(COLUMNS)
+    c = Columns(*columns.T.tolist())
+    finite_tags = one_of(columns[:, 0], FINITE_TAG_IDS)
+    starts = [*c.idx, len(text)]  # token i is text[starts[i]:starts[i + 1]], with its space
     sentence_starts = []
     for sent in doc.sents:
-        tokens = tuple((text[starts[i]:starts[i + 1]], COARSE_OF_TAG.get(tag_ids[i], "X"))
+        # POS tags are kept only where a title may be derived from: the first paragraphs.
+        tokens = tuple((text[starts[i]:starts[i + 1]], COARSE_OF_TAG.get(c.tag[i], "X"))
                        for i in range(sent.start, sent.end)) if paragraph <= TITLE_PARAGRAPHS else ()
         into.sentences.append((text[sent.start_char:sent.end_char].strip(), paragraph, prose, tokens,
                                bool(finite_tags[sent.start:sent.end].any())))
@@ -263,9 +292,9 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         return offset + bisect.bisect_right(sentence_starts, token) - 1
 
     for ent in doc.ents:
-        if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
+        if ent.start > 0 and c.orth[ent.start - 1] in MARKS and not c.space[ent.start - 1]:
             continue  # a hashtag or a handle, not a name
-        if not_a_name(doc, ent.start, ent.end):
+        if not_a_name(c, ent.start, ent.end):
             continue
         label, cued = ent.label_, False
         end = ent.end
@@ -282,7 +311,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
             elif label == "PERSON":
                 cued = person_cue(doc, ent.start, end) == ent.start  # "researcher Mu Li": surer than GeoNames
         into.mentions.append(Mention(name, label, sentence_of(ent.start), ent.ent_id_, cued))
-    for start, end in unnamed_names(doc, tags):
+    for start, end in unnamed_names(doc, columns, c):
         head = doc[end - 1].lower_
         into.mentions.append(Mention(cut(start, end), "ORG" if head in GROUP_HEADS else "FAC",
                                      sentence_of(start), guessed=True))
