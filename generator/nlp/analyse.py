@@ -265,7 +265,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
 
     ``text`` is the string the Doc was made from (spaCy keeps every character, so ``doc.text == text``):
     pieces of it are cut by character offsets, because ``Doc.text`` and ``Span.text`` make a Python
-    ``Token`` for every token they join, which cost more than all the rest of this function."""
+    ``Token`` for every token they join (a third of this function's time before)."""
     def cut(start: int, end: int) -> str:  # the text of tokens start..end
         last = doc[end - 1]
         return text[doc[start].idx:last.idx + len(last)]
