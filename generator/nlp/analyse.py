@@ -266,10 +266,6 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
     ``text`` is the string the Doc was made from (spaCy keeps every character, so ``doc.text == text``):
     pieces of it are cut by character offsets, because ``Doc.text`` and ``Span.text`` make a Python
     ``Token`` for every token they join (a third of this function's time before)."""
-    def cut(start: int, end: int) -> str:  # the text of tokens start..end
-        last = doc[end - 1]
-        return text[doc[start].idx:last.idx + len(last)]
-
     if paragraph == TITLE:  # the title's names only: no sentence, no position
         for ent in doc.ents:
             into.mentions.append(Mention(text[ent.start_char:ent.end_char], ent.label_, -1, ent.ent_id_))
@@ -279,6 +275,10 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
     c = Columns(*columns.T.tolist())
     finite_tags = one_of(columns[:, 0], FINITE_TAG_IDS)
     starts = [*c.idx, len(text)]  # token i is text[starts[i]:starts[i + 1]], with its space
+
+    def cut(start: int, end: int) -> str:  # the text of tokens start..end, without the last one's space
+        return text[starts[start]:starts[end] - c.space[end - 1]]
+
     sentence_starts = []
     for sent in doc.sents:
         # POS tags are kept only where a title may be derived from: the first paragraphs.
