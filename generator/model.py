@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Kind = Literal["person", "place", "group"]
@@ -118,11 +119,13 @@ class Entity:
     description: str | None = None
     geo: Geo | None = None  # places only: the GeoNames record it was resolved to
 
-    @property
+    # Paths are cached (in the instance's __dict__, which the frozen dataclass's fields, equality and repr
+    # leave alone): a build asks for them hundreds of thousands of times, once for every link.
+    @cached_property
     def url(self) -> str:
         return f"{KIND_FOLDERS[self.kind]}/{self.key}/"
 
-    @property
+    @cached_property
     def path(self) -> str:
         return f"{KIND_FOLDERS[self.kind]}/{self.key}.md"
 
@@ -146,15 +149,15 @@ class Briefing:
     def id(self) -> str:
         return self.article.id
 
-    @property
+    @cached_property
     def url(self) -> str:
         return f"briefings/{self.folder}/{self.article.id}/"
 
-    @property
+    @cached_property
     def path(self) -> str:
         return f"briefings/{self.folder}/{self.article.id}.md"
 
-    @property
+    @cached_property
     def folder(self) -> str:
         """YYYY/MM/DD (without ``strftime``, which costs ten times as much: paths are asked for often)."""
         date = self.article.date

@@ -77,6 +77,9 @@ def relative(from_path: str, to_path: str) -> str:
 
     The same as ``posixpath.relpath`` for the generator's own paths (relative, no '..'), in a fraction of
     its time: a build computes tens of thousands of these."""
+    depth = from_path.count("/")
+    if depth and not to_path.startswith(from_path[:from_path.index("/") + 1]):
+        return "../" * depth + to_path  # another top folder: most links (a briefing's to entity pages)
     here = from_path.split("/")[:-1]
     there = to_path.split("/")
     common = 0
@@ -112,6 +115,7 @@ class Renderer:
             KIND_TITLES=KIND_TITLES, KIND_SINGULAR=KIND_SINGULAR, KINDS=KINDS, md=md_escape,
         )
         self.by_id = {b.id: b for b in archive.briefings}
+        self._entity_targets: dict[str, tuple[str, str]] = {}
 
     # -- links ------------------------------------------------------------------------------------
     def link(self, text: str, from_path: str, to_path: str, anchor: str = "") -> Markdown:
@@ -137,8 +141,14 @@ class Renderer:
         return Markdown(f"[GeoNames {geo.geonameid}](https://www.geonames.org/{geo.geonameid})")
 
     def entity_link(self, key: str, from_path: str) -> Markdown:
+        text, path = self._entity_targets.get(key) or self._entity_target(key)
+        return Markdown(f"[{text}]({relative(from_path, path)})")
+
+    def _entity_target(self, key: str) -> tuple[str, str]:
+        """An entity's link text and page, asked for once per link to it: computed once."""
         entity = self.archive.entities[key]
-        return self.link(entity.name, from_path, entity.path)
+        found = self._entity_targets[key] = (md_escape(entity.name), entity.path)
+        return found
 
     def briefing_link(self, id: str, from_path: str) -> Markdown:
         briefing = self.by_id[id]
@@ -156,10 +166,21 @@ class Renderer:
         return self.env.get_template(template).render(r=self, **context)
 
     def briefing(self, b: Briefing) -> str:
-        entities = [(self.archive.entities[e.key], e) for e in b.analysis.entities]
-        groups = {kind: [(ent, seen) for ent, seen in entities if ent.kind == kind] for kind in KINDS}
+        # The entity index and the related briefings are built here, as on entity pages (:meth:`entity`).
+        entities = self.archive.entities
+        lines: dict[str, list[str]] = {kind: [] for kind in KINDS}
+        for seen in b.analysis.entities:
+            also = f"; here also *{md_escape(', '.join(seen.aliases))}*" if seen.aliases else ""
+            lines[entities[seen.key].kind].append(
+                f"- {self.entity_link(seen.key, b.path)} — {seen.mentions} mention{'s' if seen.mentions != 1 else ''}"
+                + also)
+        index = {kind: Markdown("\n".join(found) or "- None named.") for kind, found in lines.items()}
+        related = Markdown("\n".join(
+            f"- {self.briefing_link(rel.id, b.path)} ({md_escape(self.by_id[rel.id].article.date.isoformat())}) — "
+            f"shares {', '.join(md_escape(entities[key].name) for key in rel.shared)}" for rel in b.related
+        ) or "No other briefing shares a place or group with this one yet.")
         minutes = max(1, round(b.article.words / WORDS_PER_MINUTE))
-        return self.render("briefing.md.j2", b=b, a=b.article, groups=groups, minutes=minutes,
+        return self.render("briefing.md.j2", b=b, a=b.article, index=index, related=related, minutes=minutes,
                            permanent=self.permanent_url(b.url),
                            source_url=Markdown(f"<{safe_url(b.article.url)}>") if b.article.url else None)
 
@@ -177,13 +198,19 @@ class Renderer:
             timeline = tuple(sorted(per_year.items()))
         # Links built here, not in the template: an archive has thousands of entity pages, and a call from
         # Jinja costs several times a call from Python.
-        briefings = [(self.by_id[i].article.date.isoformat(), self.briefing_link(i, e.path))
-                     for i in e.briefings[:ENTITY_LATEST]]
+        # The lists too: one Jinja loop step per line cost more than the rest of the page.
+        latest = e.briefings[:ENTITY_LATEST]
+        briefings = Markdown("\n".join(
+            f"- {md_escape(self.by_id[i].article.date.isoformat())} — {self.briefing_link(i, e.path)}"
+            for i in latest))
         entities = self.archive.entities
-        companions = [(self.entity_link(key, e.path), KIND_SINGULAR[entities[key].kind].lower(), shared)
-                      for key, shared in e.companions]
-        return self.render("entity.md.j2", e=e, briefings=briefings, companions=companions,
-                           years=sorted(years.items(), reverse=True), timeline=timeline,
+        companions = Markdown("\n".join(
+            f"- {self.entity_link(key, e.path)} ({md_escape(KIND_SINGULAR[entities[key].kind].lower())}) — "
+            f"{shared} briefing{'s' if shared != 1 else ''}" for key, shared in e.companions
+        ) or "- No other entity yet.")
+        rows = Markdown("\n".join(f"| {md_escape(period)} | {md_escape(count)} |" for period, count in timeline))
+        return self.render("entity.md.j2", e=e, briefings=briefings, latest=len(latest), companions=companions,
+                           years=sorted(years.items(), reverse=True), timeline=rows,
                            timeline_by_month=by_month, permanent=self.permanent_url(e.url))
 
     def entity_year(self, e: Entity, year: int, briefings: list[Briefing]) -> str:

@@ -237,10 +237,9 @@ def fold(name: str) -> str:
     return re.sub(r"[\W_]+", "", re.sub(r"['’]s\b", "", name.casefold()))
 
 
-def abbreviates(short: str, long: str) -> bool:
-    """``KPA`` for ``Korean People's Army``: the initials of the long name's capitalised words, in order."""
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", long) if w[:1].isupper())
-    return len(initials) >= 2 and initials == short
+def initials_of(name: str) -> str:
+    """The initials of a name's capitalised words, in order: ``KPA`` of ``Korean People's Army``."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
 
 # The last word of a place's or a building's name, and of an institution's: never a person's given name.
@@ -385,9 +384,10 @@ def group_mentions(
             clusters.union(a, b)
     # An abbreviation used without its parenthesis: "KPA" when the article names the Korean People's Army.
     long_names = {name for _, mention, name, _ in kept if mention.label != "PERSON" and len(name.split()) > 1}
+    initials = {long: initials_of(long) for long in long_names}
     for _, _, name, key in kept:
-        if not key and looks_like_abbreviation(name) and name.isupper():
-            owners = {clusters.find(long) for long in long_names if abbreviates(name, long)}
+        if not key and name.isupper() and looks_like_abbreviation(name):
+            owners = {clusters.find(long) for long in long_names if initials[long] == name}
             if len(owners) == 1:
                 clusters.union(next(iter(owners)), name)
     names_in_article = {name for _, _, name, _ in kept}
