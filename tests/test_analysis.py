@@ -215,3 +215,18 @@ def test_collected_text_is_cut_from_the_source_as_spacy_would_join_it(gazetteer)
     assert [m.text for m in found.mentions] == [t + "-tat" if t == "Wong Yeung" else t for t in expected]
     tokens = [t for s in found.sentences for t in s[3]]  # (text with its space, coarse tag) in a first paragraph
     assert tokens == [(t.text_with_ws, COARSE.get(t.tag_, "X")) for t in doc]
+
+
+def test_entities_read_from_token_columns_are_the_docs_entities(gazetteer):
+    # collect() reads entities from the token attributes of one to_array call instead of Doc.ents: the same
+    # spans, labels and gazetteer keys, including adjacent entities and one that ends the text
+    from generator.nlp.analyse import COLUMNS, Columns, entity_runs
+    from generator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+
+    nlp = load_pipeline(DEFAULT_MODEL, gazetteer)
+    doc = nlp("Islamic State fighters left Raqqa for Deir Ezzor, the Syrian Observatory for Human Rights said, "
+              "and Haider al-Abadi thanked the US-led coalition in Baghdad")
+    assert doc.ents[-1].end == len(doc)  # "Baghdad" ends the text
+    runs = entity_runs(Columns(*doc.to_array(COLUMNS).T.tolist()))
+    assert runs == [(e.start, e.end, e.label, e.ent_id) for e in doc.ents]
+    assert any(key for *_, key in runs) and len(runs) >= 5

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LOWER, ORTH, SPACY, TAG
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, LOWER, ORTH, SPACY, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -153,20 +153,20 @@ TITLE = -2  # the paragraph number of an article's own title
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
-def place_cue(doc: Doc, start: int, end: int) -> bool:
-    before = [t.lower_ for t in doc[max(0, start - 2): start]]
-    if len(before) == 2 and before[1] == "of" and before[0] in PLACE_BEFORE:
+def place_cue(c: Columns, start: int, end: int) -> bool:
+    """"the town of X", "X province": the words around a name say it is a place."""
+    if start >= 2 and c.lower[start - 1] == OF and c.lower[start - 2] in PLACE_BEFORE_IDS:
         return True
-    return end < len(doc) and doc[end].lower_ in PLACE_AFTER
+    return end < len(c.lower) and c.lower[end] in PLACE_AFTER_IDS
 
 
-def person_cue(doc: Doc, start: int, end: int) -> int | None:
+def person_cue(doc: Doc, c: Columns, start: int, end: int) -> int | None:
     """Where a person's name cued by an occupation starts ("designer Halston", "athletes Vitas Gerulaitis",
     the given name left out of the model's span), or None without such a cue."""
-    if start >= 1 and doc[start - 1].lower_ in PERSON_BEFORE and doc[start - 1].is_lower:
+    if start >= 1 and c.lower[start - 1] in PERSON_BEFORE_IDS and doc[start - 1].is_lower:
         cued = start
-    elif (start >= 2 and doc[start - 2].lower_ in PERSON_BEFORE and doc[start - 2].is_lower
-          and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O"):
+    elif (start >= 2 and c.lower[start - 2] in PERSON_BEFORE_IDS and doc[start - 2].is_lower
+          and doc[start - 1].is_title and c.iob[start - 1] == OUTSIDE):
         cued = start - 1
     else:
         return None
@@ -184,19 +184,23 @@ class Columns(NamedTuple):
     lower: list[int]
     orth: list[int]
     space: list[int]  # 1 when white space follows the token
+    ent_id: list[int]  # the gazetteer key of the entity the token is in, if the gazetteer matched it
 
 
-COLUMNS = [TAG, IDX, ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY]
+COLUMNS = [TAG, IDX, ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY, ENT_ID]
 
 
 def _ids(strings: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(s) for s in strings)
 
 
-HYPHEN, COMMA, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "PERSON", "NORP"))
+HYPHEN, COMMA, OF, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "of", "PERSON", "NORP"))
+INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values
 MARKS = _ids(("#", "@"))  # before a hashtag or a handle
 ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
 POST_NOMINAL_IDS = _ids(POST_NOMINALS | {p + "." for p in POST_NOMINALS})
+PLACE_BEFORE_IDS, PLACE_AFTER_IDS = _ids(PLACE_BEFORE), _ids(PLACE_AFTER)
+PERSON_BEFORE_IDS, JOB_AFTER_IDS = _ids(PERSON_BEFORE), _ids(JOB_AFTER)
 
 
 def not_a_name(c: Columns, start: int, end: int) -> bool:
@@ -222,7 +226,7 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
     word ("The Deseret News observed", "the Ghaza Hotel", with a nationality before them: "the Saudi Interior
     Ministry"): names the model did not see. ``columns`` is the Doc's ``to_array(COLUMNS)``, ``c`` the same as
     lists."""
-    mask = one_of(columns[:, 0], PROPER_TAG_IDS) & (columns[:, 2] == 2)  # 2: outside every entity
+    mask = one_of(columns[:, 0], PROPER_TAG_IDS) & (columns[:, 2] == OUTSIDE)
     if mask.sum() < 2:
         return []
     candidate = mask.tolist()
@@ -235,10 +239,26 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
         while start > 0 and candidate[start - 1]:
             start -= 1
         if end - start >= 2 and all(t.is_title for t in doc[start:end]):
-            if start and c.ent_type[start - 1] == NORP and c.iob[start - 1] == 3:
+            if start and c.ent_type[start - 1] == NORP and c.iob[start - 1] == BEGIN:
                 start -= 1  # "the Saudi Interior Ministry"
             found.append((start, end))
     return found
+
+
+def entity_runs(c: Columns) -> list[tuple[int, int, int, int]]:
+    """The Doc's entities as ``Doc.ents`` finds them in the same token attributes (a run that begins with a
+    typed B token and goes on through I tokens), without a ``Span`` object each: (start, end, label, id)."""
+    runs = []
+    start = -1
+    for i, iob in enumerate(c.iob):
+        if iob == INSIDE and start >= 0:
+            continue
+        if start >= 0:
+            runs.append((start, i, c.ent_type[start], c.ent_id[start]))
+        start = i if iob == BEGIN and c.ent_type[i] else -1
+    if start >= 0:
+        runs.append((start, len(c.iob), c.ent_type[start], c.ent_id[start]))
+    return runs
 
 
 def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
@@ -291,26 +311,27 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
     def sentence_of(token: int) -> int:
         return offset + bisect.bisect_right(sentence_starts, token) - 1
 
-    for ent in doc.ents:
-        if ent.start > 0 and c.orth[ent.start - 1] in MARKS and not c.space[ent.start - 1]:
+    strings = doc.vocab.strings
+    for first, last, label_id, key_id in entity_runs(c):
+        if first > 0 and c.orth[first - 1] in MARKS and not c.space[first - 1]:
             continue  # a hashtag or a handle, not a name
-        if not_a_name(c, ent.start, ent.end):
+        if not_a_name(c, first, last):
             continue
-        label, cued = ent.label_, False
-        end = ent.end
-        if label == "PERSON" and end - ent.start >= 2 and name_syllable(doc, end):
+        label, key, cued = strings[label_id], strings[key_id] if key_id else "", False
+        end = last
+        if label == "PERSON" and end - first >= 2 and name_syllable(doc, end):
             end += 2  # "Wong Yeung" + "-tat": the model's span stopped at a hyphen inside the name
-        name = text[ent.start_char:ent.end_char] if end == ent.end else cut(ent.start, end)
-        if not ent.ent_id_:
-            if label == "ORG" and end < len(doc) and doc[end].lower_ in JOB_AFTER:
+        name = cut(first, end)
+        if not key:
+            if label == "ORG" and end < len(doc) and c.lower[end] in JOB_AFTER_IDS:
                 continue
-            if label in CUED_LABELS and place_cue(doc, ent.start, ent.end):
+            if label in CUED_LABELS and place_cue(c, first, last):
                 label = "GPE"
-            elif label in PERSON_CUED_LABELS and (start := person_cue(doc, ent.start, end)) is not None:
+            elif label in PERSON_CUED_LABELS and (start := person_cue(doc, c, first, end)) is not None:
                 label, name, cued = "PERSON", cut(start, end), True
             elif label == "PERSON":
-                cued = person_cue(doc, ent.start, end) == ent.start  # "researcher Mu Li": surer than GeoNames
-        into.mentions.append(Mention(name, label, sentence_of(ent.start), ent.ent_id_, cued))
+                cued = person_cue(doc, c, first, end) == first  # "researcher Mu Li": surer than GeoNames
+        into.mentions.append(Mention(name, label, sentence_of(first), key, cued))
     for start, end in unnamed_names(doc, columns, c):
         head = doc[end - 1].lower_
         into.mentions.append(Mention(cut(start, end), "ORG" if head in GROUP_HEADS else "FAC",
