@@ -131,8 +131,10 @@ def choose(
     novelty = seen_entities is not None
     covered = set(seen_entities or ())
     words = 0
+    ranked: list[SentenceInfo] = []
     while pool and len(chosen) < count:
-        ranked = sorted(pool, key=lambda s: (-score(s, central, weights, covered), s.position))
+        if novelty or not ranked:  # without novelty the scores stay as they are: ranked once
+            ranked = sorted(pool, key=lambda s: (-score(s, central, weights, covered), s.position))
         pick = None
         for s in ranked:
             if s.first_word in DEPENDENT_OPENERS:
@@ -147,6 +149,7 @@ def choose(
             break
         chosen.append(pick)
         pool.remove(pick)
+        ranked.remove(pick)
         if novelty:
             covered.update(pick.entities)
         words += pick.words

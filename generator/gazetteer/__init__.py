@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -59,8 +60,13 @@ class Gazetteer:
     entries: tuple[GazetteerEntry, ...]
     fingerprint: str
 
-    def by_key(self) -> dict[str, GazetteerEntry]:
-        return {e.key: e for e in self.entries}
+    def by_key(self) -> Mapping[str, GazetteerEntry]:
+        """Entries by key (made once: the analysis asks for it for every mention the gazetteer matched)."""
+        cached = self.__dict__.get("_cached_keys")
+        if cached is None:
+            cached = MappingProxyType({e.key: e for e in self.entries})
+            object.__setattr__(self, "_cached_keys", cached)
+        return cached
 
     def alias_index(self) -> dict[str, GazetteerEntry]:
         """Every name, exactly as written, and its case-folded form for names longer than four letters."""
