@@ -115,7 +115,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--small", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3, help="MkDocs builds of each size; the fastest counts")
-    parser.add_argument("--rounds", type=int, default=2,
+    parser.add_argument("--rounds", type=int, default=3,
                         help="cold generations and raw nlp.pipe runs, in turn, for each --jobs; the fastest counts")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="briefings-scale-"))
@@ -125,7 +125,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 2) -> None:
+def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> None:
     seeds = work / "seeds"
     write_archive(seeds, n)
     words = sum(a.words for a in read_seeds(seeds).articles)
@@ -138,9 +138,11 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 2) -> Non
         # The generator and raw spaCy in turn, `rounds` times, each keeping its fastest run (as timeit does):
         # on this shared machine the same run has taken from 0.8x to 1.25x of its median.
         runs, raws = [], []
-        for _ in range(rounds):
-            out = work / f"out-{jobs}"
-            shutil.rmtree(out, ignore_errors=True)
+        for round_ in range(rounds):
+            # Each cold build into a folder of its own, the earlier ones removed only after every timed run:
+            # on this machine's disk, file creation runs several times slower for a while after thousands of
+            # files were deleted, which would charge the generator for the benchmark's own clean-up.
+            out = work / f"out-{jobs}-{round_}"
             cpu = cpu_seconds()
             seconds, report = timed(generate, BuildOptions(seeds=seeds, out=out,
                                                            analysis=AnalysisOptions(jobs=jobs)))
@@ -148,14 +150,18 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 2) -> Non
             raws.append(raw_pipe(seeds, jobs))
         (seconds, cpu, report), (raw, raw_cpu) = min(runs, key=lambda run: run[0]), min(raws)
         cold[jobs] = seconds
+        paired = sorted(run[0] / raw_run[0] for run, raw_run in zip(runs, raws, strict=True))
         # Wall time is what CI waits for; CPU time is the work done.
         print(f"jobs={jobs} (fastest of {rounds}: generator {', '.join(f'{r[0]:.1f}' for r in runs)} s, raw "
               f"{', '.join(f'{r[0]:.1f}' for r in raws)} s): generator {seconds:.1f} s, raw nlp.pipe {raw:.1f} s "
               f"-> generator/raw = {seconds / raw:.2f} (CPU: {cpu:.1f} s / {raw_cpu:.1f} s = {cpu / raw_cpu:.2f}; "
-              f"{report.analysed} analysed, {len(report.written.written)} files)")
+              f"each round's own ratio: {', '.join(f'{r:.2f}' for r in paired)}, median "
+              f"{paired[len(paired) // 2]:.2f}; {report.analysed} analysed, {len(report.written.written)} files)")
     print(f"speed-up of --jobs 2 over --jobs 1: {cold[1] / cold[2]:.2f}x")
-    same = all((work / "out-1" / p.relative_to(work / "out-2")).read_bytes() == p.read_bytes()
-               for p in (work / "out-2").rglob("*") if p.is_file())
+    one, two = work / "out-1-0", work / "out-2-0"  # the other folders stay until the end (see above)
+    files = sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    same = files == sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file()) and all(
+        (one / name).read_bytes() == (two / name).read_bytes() for name in files)
     print(f"byte-identical output for --jobs 1 and --jobs 2: {same}")
 
     # One article added at a time, three times (to N, N + 1, N + 2): the median counts, as one rebuild on a
@@ -163,7 +169,7 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 2) -> Non
     added = []
     for extra in range(3):
         write_archive(seeds, 1, start=n + extra)
-        seconds, report = timed(generate, BuildOptions(seeds=seeds, out=work / "out-2",
+        seconds, report = timed(generate, BuildOptions(seeds=seeds, out=two,
                                                        analysis=AnalysisOptions(jobs=2)))
         added.append((seconds, report))
     seconds, report = sorted(added, key=lambda pair: pair[0])[1]
