@@ -53,8 +53,13 @@ def dump_record(article: Article, analysis: Analysis, fingerprint: str, source: 
 def plain(value: Any) -> Any:
     """``dataclasses.asdict`` for the model's frozen dataclasses, without its deep copies (which took most
     of a record's time): dataclasses become dicts, tuples lists."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:  # most values
+        return value
+    if kind is tuple or kind is list:
+        return [plain(item) for item in value]
     if is_dataclass(value):
-        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+        return {name: plain(getattr(value, name)) for name in _field_names(kind)}
     if isinstance(value, (tuple, list)):
         return [plain(item) for item in value]
     return value

@@ -80,6 +80,9 @@ def relative(from_path: str, to_path: str) -> str:
     depth = from_path.count("/")
     if depth and not to_path.startswith(from_path[:from_path.index("/") + 1]):
         return "../" * depth + to_path  # another top folder: most links (a briefing's to entity pages)
+    folder = from_path.rfind("/") + 1
+    if to_path.rfind("/") + 1 == folder and to_path.startswith(from_path[:folder]):
+        return to_path[folder:]  # the same folder: an entity's page to another of its kind
     here = from_path.split("/")[:-1]
     there = to_path.split("/")
     common = 0
