@@ -130,11 +130,11 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
         made_from[article.id] = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     archive = build_archive(items, gazetteer)
-    site = render_site(archive, options.site, previous=load_page_keys(options.out),
-                       exists=list_files(options.out).__contains__, made_from=made_from,
-                       jobs=options.analysis.jobs)
+    existing = list_files(options.out)
+    site = render_site(archive, options.site, previous=load_page_keys(options.out), exists=existing.__contains__,
+                       made_from=made_from, jobs=options.analysis.jobs)
     written = write_tree(options.out, {**site.files, **record_files}, keep=site.keep | unchanged,
-                         last=(PAGE_KEYS,))
+                         last=(PAGE_KEYS,), existing=existing)
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
                        analysed=len(todo), reused=reused, kept=tuple(sorted(r.article.id for r in kept)))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,13 +119,15 @@ def check_owned(root: Path) -> None:
 
 
 def write_tree(
-    root: Path, files: Mapping[str, str | bytes], keep: Iterable[str] = (), last: Iterable[str] = ()
+    root: Path, files: Mapping[str, str | bytes], keep: Iterable[str] = (), last: Iterable[str] = (),
+    existing: Container[str] | None = None,
 ) -> WriteReport:
     """Make ``root`` hold exactly ``files`` (plus ``keep``, left as they are).
 
     ``last`` are written after every other file: files that vouch for the others (the page keys say which
     pages need no rendering), so that a build killed half-way never leaves one that vouches for a page it
-    did not write.
+    did not write. ``existing``, when given, holds every file under ``root`` (:func:`list_files`): a file
+    not in it is written without first being read for comparison.
     """
     check_owned(root)
     root.mkdir(parents=True, exist_ok=True)
@@ -135,7 +137,13 @@ def write_tree(
     targets = _Targets(root)
     names = sorted(files, key=lambda name: (name in final, name))
     paths = [targets.target(relative) for relative in names]  # every path checked before any is written
-    written = [name for name, path in zip(names, paths, strict=True) if update_file(path, files[name])]
+    written = []
+    for name, path in zip(names, paths, strict=True):
+        if existing is not None and name not in existing:
+            write_file(path, files[name])  # a new file: nothing to compare with
+            written.append(name)
+        elif update_file(path, files[name]):
+            written.append(name)
     unchanged = len(names) - len(written)
     only_kept = set(keep) - set(files)
     wanted = set(files) | only_kept | {MARKER}
