@@ -230,3 +230,10 @@ def test_entities_read_from_token_columns_are_the_docs_entities(gazetteer):
     runs = entity_runs(Columns(*doc.to_array(COLUMNS).T.tolist()))
     assert runs == [(e.start, e.end, e.label, e.ent_id) for e in doc.ents]
     assert any(key for *_, key in runs) and len(runs) >= 5
+
+
+def test_an_adjective_after_a_name_that_belongs_to_the_next_noun_is_left_out(gazetteer):
+    a = article(["Her brother had spoken out against Scientology on French television after the trial.",
+                 "Scientology did not reply."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert "Scientology on French" not in found and "Scientology" in found

@@ -311,3 +311,22 @@ def test_an_occupation_before_a_full_name_outvotes_geonames(gazetteer):
 
     assert kind(cued=True) == "person"  # "researcher Mu Li"
     assert kind(cued=False) == "place"  # a tie: GeoNames knows a place of that name
+
+
+def test_a_person_the_model_glued_to_an_organisation_after_the_is_left_out_of_it(gazetteer):
+    # "According to Kellerman the Vantage Institute report...": the model's span runs from the surname on
+    assert names_of(gazetteer, [("Ruth Kellerman", "PERSON"), ("Kellerman the Vantage Institute", "ORG")]) == {
+        "Ruth Kellerman": "person", "Vantage Institute": "group"}
+    # without a person of that name in the article, "the" inside a group's name is its own
+    assert names_of(gazetteer, [("Save the Children", "ORG")]) == {"Save the Children": "group"}
+
+
+def test_a_name_used_alone_joins_the_one_institution_named_of_it(gazetteer):
+    found = entities(gazetteer, [("the Church of Scientology", "ORG"), ("Scientology", "ORG")])
+    assert list(found) == ["Church of Scientology"] and found["Church of Scientology"].aliases == ("Scientology",)
+    # two institutions of it, or a name that is a place, join neither
+    assert set(entities(gazetteer, [("Bank of Valmora", "ORG"), ("University of Valmora", "ORG"),
+                                    ("Valmora", "ORG")])) == {"Bank of Valmora", "University of Valmora", "Valmora"}
+    found, _ = group_mentions([Mention("University of Oxford", "ORG", 0), Mention("Oxford", "ORG", 1)], (),
+                              gazetteer, known_place=lambda name: name == "Oxford")
+    assert {e.name for e in found} == {"University of Oxford", "Oxford"}

@@ -270,6 +270,9 @@ def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
 
 
 PROPER_TAG_IDS = tuple(get_string_id(tag) for tag in ("NNP", "NNPS"))
+IN_TAG, JJ_TAG = get_string_id("IN"), get_string_id("JJ")
+COMMON_NOUN_TAG_IDS = _ids(("NN", "NNS"))
+TRAILING_ADJECTIVE_LABELS = {"ORG", "FAC", "GPE", "LOC"}
 HEAD_IDS = _ids(HEADS)
 COARSE_OF_TAG = {get_string_id(tag): coarse for tag, coarse in COARSE.items()}
 
@@ -321,6 +324,9 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         end = last
         if label == "PERSON" and end - first >= 2 and name_syllable(doc, end):
             end += 2  # "Wong Yeung" + "-tat": the model's span stopped at a hyphen inside the name
+        if label in TRAILING_ADJECTIVE_LABELS and not key and end - first >= 3 and c.tag[end - 2] == IN_TAG \
+                and c.tag[end - 1] == JJ_TAG and end < len(c.tag) and c.tag[end] in COMMON_NOUN_TAG_IDS:
+            end -= 2  # "Scientology on French television": the adjective is the noun's after the span
         name = cut(first, end)
         if not key:
             if label == "ORG" and end < len(doc) and c.lower[end] in JOB_AFTER_IDS:

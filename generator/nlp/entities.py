@@ -219,6 +219,18 @@ def unglued(mention: Mention, person_name: Callable[[str, str], bool],
     return (mention,)
 
 
+def after_a_person(mention: Mention, people_words: set[str]) -> Mention:
+    """"Rathbun the Scientology" called an organisation, where the article calls "Rathbun" a person: the
+    organisation is "the Scientology"."""
+    if mention.label != "ORG" or mention.key or " the " not in mention.text:
+        return mention
+    before, after = mention.text.split(" the ", 1)
+    words = before.split()
+    if words and all(w.casefold() in people_words for w in words) and after[:1].isupper():
+        return Mention(after, mention.label, mention.sentence, cued=mention.cued, guessed=mention.guessed)
+    return mention
+
+
 def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool]) -> Mention:
     """"Castlefrank Road" or "Instituto Gonzaga" called a person: its head word says a place or a group,
     unless the name is a given name and a surname ("Stuart Hall")."""
@@ -341,7 +353,11 @@ def group_mentions(
     # last word alone is called a person in the article, and an institution's when its head word says so.
     lone_people = {normalise(m.text, "PERSON").casefold() for m in mentions if m.label == "PERSON"} - {""} \
         if any(m.label in _OTHER_LABELS for m in mentions) else set()
-    parts = ((i, part) for i, whole in enumerate(mentions) for glued in unglued(whole, person_name, given_name)
+    # "According to Rathbun the Scientology property": a name the article gives a person, glued by the model
+    # to the organisation after it.
+    people_words = {w for m in mentions if m.label == "PERSON" for w in normalise(m.text, "PERSON").casefold().split()}
+    parts = ((i, part) for i, whole in enumerate(mentions)
+             for glued in unglued(after_a_person(whole, people_words), person_name, given_name)
              for part in coordinated(glued))
     for i, mention in parts:
         if mention.label in _OTHER_LABELS and not mention.key:
@@ -398,6 +414,17 @@ def group_mentions(
             if len(words) - cut >= 2 and (rest := " ".join(words[cut:])) in names_in_article \
                     and known_place(" ".join(words[:cut])):
                 clusters.union(rest, long)
+    # "Scientology" beside "the Church of Scientology": the one institution whose name ends "of" a name the
+    # article also calls an organisation on its own (a place stays a place: "Oxford", "University of Oxford").
+    group_names = {name for _, mention, name, _ in kept if mention.label == "ORG"}
+    institutions: dict[str, set[str]] = defaultdict(set)
+    for long in long_names:
+        head, of, rest = long.partition(" of ")
+        if of and head.split()[-1].casefold() in GROUP_HEADS and rest in group_names:
+            institutions[rest].add(long)
+    for rest, owners in sorted(institutions.items()):
+        if len(owners) == 1 and not known_place(rest):
+            clusters.union(next(iter(owners)), rest)
     # A typing slip: "Untied Nations" beside "United Nations".
     for a, b in variant_pairs(long_names):
         clusters.union(a, b)
