@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py                 # N = 2000 (about 40 minutes on 2 cores)
     python benchmarks/scale.py --n 400 --small 100
+    python benchmarks/scale.py --jobs 1             # only generation/raw at one process (about 15 minutes)
 
 Prints:
   * generator time / raw ``nlp.pipe`` time on the same texts with the same processes (jobs 1 and 2), in
@@ -23,6 +24,7 @@ import importlib.util
 import json
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -117,46 +119,59 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="MkDocs builds of each size; the fastest counts")
     parser.add_argument("--rounds", type=int, default=3,
                         help="cold generations and raw nlp.pipe runs, in turn, for each --jobs; the fastest counts")
+    parser.add_argument("--jobs", type=int, choices=(1, 2),
+                        help="only generation/raw at this many processes (a quick check; nothing else is measured)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="briefings-scale-"))
     try:
-        run(work, args.n, args.small, args.repeat, args.rounds)
+        if args.jobs:
+            seeds = prepare(work, args.n)
+            generation_ratio(work, seeds, args.jobs, args.rounds)
+        else:
+            run(work, args.n, args.small, args.repeat, args.rounds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> None:
+def prepare(work: Path, n: int) -> Path:
+    """The synthetic archive, and the model and GeoNames loaded once, outside every timing."""
     seeds = work / "seeds"
     write_archive(seeds, n)
     words = sum(a.words for a in read_seeds(seeds).articles)
     print(f"synthetic archive: {n} articles, {words:,} words ({words // n} per article)")
-    load_pipeline(AnalysisOptions().model, load_gazetteer())  # the model is loaded once, outside every timing
+    load_pipeline(AnalysisOptions().model, load_gazetteer())
     place_names()
+    return seeds
 
-    cold = {}
-    for jobs in (1, 2):
-        # The generator and raw spaCy in turn, `rounds` times, each keeping its fastest run (as timeit does):
-        # on this shared machine the same run has taken from 0.8x to 1.25x of its median.
-        runs, raws = [], []
-        for round_ in range(rounds):
-            # Each cold build into a folder of its own, the earlier ones removed only after every timed run:
-            # on this machine's disk, file creation runs several times slower for a while after thousands of
-            # files were deleted, which would charge the generator for the benchmark's own clean-up.
-            out = work / f"out-{jobs}-{round_}"
-            cpu = cpu_seconds()
-            seconds, report = timed(generate, BuildOptions(seeds=seeds, out=out,
-                                                           analysis=AnalysisOptions(jobs=jobs)))
-            runs.append((seconds, cpu_seconds() - cpu, report))
-            raws.append(raw_pipe(seeds, jobs))
-        (seconds, cpu, report), (raw, raw_cpu) = min(runs, key=lambda run: run[0]), min(raws)
-        cold[jobs] = seconds
-        paired = sorted(run[0] / raw_run[0] for run, raw_run in zip(runs, raws, strict=True))
-        # Wall time is what CI waits for; CPU time is the work done.
-        print(f"jobs={jobs} (fastest of {rounds}: generator {', '.join(f'{r[0]:.1f}' for r in runs)} s, raw "
-              f"{', '.join(f'{r[0]:.1f}' for r in raws)} s): generator {seconds:.1f} s, raw nlp.pipe {raw:.1f} s "
-              f"-> generator/raw = {seconds / raw:.2f} (CPU: {cpu:.1f} s / {raw_cpu:.1f} s = {cpu / raw_cpu:.2f}; "
-              f"each round's own ratio: {', '.join(f'{r:.2f}' for r in paired)}, median "
-              f"{paired[len(paired) // 2]:.2f}; {report.analysed} analysed, {len(report.written.written)} files)")
+
+def generation_ratio(work: Path, seeds: Path, jobs: int, rounds: int) -> float:
+    """Cold generation and raw ``nlp.pipe`` in turn, ``rounds`` times, each keeping its fastest run (as timeit
+    does: on this shared machine the same run has taken from 0.8x to 1.25x of its median); printed, and the
+    fastest generation's seconds returned. Round r builds into ``work/out-{jobs}-{r}``."""
+    runs, raws = [], []
+    for round_ in range(rounds):
+        # Each cold build into a folder of its own, the earlier ones removed only after every timed run:
+        # on this machine's disk, file creation runs several times slower for a while after thousands of
+        # files were deleted, which would charge the generator for the benchmark's own clean-up.
+        out = work / f"out-{jobs}-{round_}"
+        cpu = cpu_seconds()
+        seconds, report = timed(generate, BuildOptions(seeds=seeds, out=out, analysis=AnalysisOptions(jobs=jobs)))
+        runs.append((seconds, cpu_seconds() - cpu, report))
+        raws.append(raw_pipe(seeds, jobs))
+    (seconds, cpu, report), (raw, raw_cpu) = min(runs, key=lambda run: run[0]), min(raws)
+    paired = sorted(run[0] / raw_run[0] for run, raw_run in zip(runs, raws, strict=True))
+    # Wall time is what CI waits for; CPU time is the work done.
+    print(f"jobs={jobs} (fastest of {rounds}: generator {', '.join(f'{r[0]:.1f}' for r in runs)} s, raw "
+          f"{', '.join(f'{r[0]:.1f}' for r in raws)} s): generator {seconds:.1f} s, raw nlp.pipe {raw:.1f} s "
+          f"-> generator/raw = {seconds / raw:.2f} (CPU: {cpu:.1f} s / {raw_cpu:.1f} s = {cpu / raw_cpu:.2f}; "
+          f"each round's own ratio: {', '.join(f'{r:.2f}' for r in paired)}, median "
+          f"{statistics.median(paired):.2f}; {report.analysed} analysed, {len(report.written.written)} files)")
+    return seconds
+
+
+def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> None:
+    seeds = prepare(work, n)
+    cold = {jobs: generation_ratio(work, seeds, jobs, rounds) for jobs in (1, 2)}
     print(f"speed-up of --jobs 2 over --jobs 1: {cold[1] / cold[2]:.2f}x")
     one, two = work / "out-1-0", work / "out-2-0"  # the other folders stay until the end (see above)
     files = sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
