@@ -221,7 +221,7 @@ def unglued(mention: Mention, person_name: Callable[[str, str], bool],
 
 def after_a_person(mention: Mention, people_words: set[str]) -> Mention:
     """"Rathbun the Scientology" called an organisation, where the article calls "Rathbun" a person: the
-    organisation is "the Scientology"."""
+    organisation is what follows "the" (*Scientology*)."""
     if mention.label != "ORG" or mention.key or " the " not in mention.text:
         return mention
     before, after = mention.text.split(" the ", 1)
