@@ -148,19 +148,25 @@ def prepare(work: Path, n: int) -> Path:
 
 
 def generation_ratio(work: Path, seeds: Path, jobs: int, rounds: int) -> float:
-    """Cold generation and raw ``nlp.pipe`` in turn, ``rounds`` times, each keeping its fastest run (as timeit
-    does: on this shared machine the same run has taken from 0.8x to 1.25x of its median); printed, and the
-    fastest generation's seconds returned. Round r builds into ``work/out-{jobs}-{r}``."""
+    """Cold generation and raw ``nlp.pipe`` in turn, ``rounds`` times (the generator first in even rounds, raw
+    first in odd ones), each keeping its fastest run (as timeit does: on this shared machine the same run
+    has taken from 0.8x to 1.25x of its median); printed with each round's own ratio, and the fastest
+    generation's seconds returned. Round r builds into ``work/out-{jobs}-{r}``."""
     runs, raws = [], []
     for round_ in range(rounds):
         # Each cold build into a folder of its own, the earlier ones removed only after every timed run:
         # on this machine's disk, file creation runs several times slower for a while after thousands of
         # files were deleted, which would charge the generator for the benchmark's own clean-up.
         out = work / f"out-{jobs}-{round_}"
+        # Which runs first alternates from round to round: the machine's speed drifts over minutes, and
+        # a drift would otherwise favour whichever always runs second.
+        if round_ % 2:
+            raws.append(raw_pipe(seeds, jobs))
         cpu = cpu_seconds()
         seconds, report = timed(generate, BuildOptions(seeds=seeds, out=out, analysis=AnalysisOptions(jobs=jobs)))
         runs.append((seconds, cpu_seconds() - cpu, report))
-        raws.append(raw_pipe(seeds, jobs))
+        if not round_ % 2:
+            raws.append(raw_pipe(seeds, jobs))
     (seconds, cpu, report), (raw, raw_cpu) = min(runs, key=lambda run: run[0]), min(raws)
     paired = sorted(run[0] / raw_run[0] for run, raw_run in zip(runs, raws, strict=True))
     # Wall time is what CI waits for; CPU time is the work done.
