@@ -237,3 +237,24 @@ def test_an_adjective_after_a_name_that_belongs_to_the_next_noun_is_left_out(gaz
                  "Scientology did not reply."])
     found = by_name(analyse([a], gazetteer)[a.id])
     assert "Scientology on French" not in found and "Scientology" in found
+
+
+def test_a_word_for_an_organisation_before_or_after_a_name_says_it_is_a_group(gazetteer):
+    # the model calls these people or a place; "the Kurdish group" stays a nationality, not a group
+    a = article(["Protest group Citizen Hope's leader Chan Wai-ming was arrested on Monday.",
+                 "Police raided the Red Canyon militia on Friday, and officers of the Kurdish group arrived later.",
+                 "He left the Desert Wind organisation in 2004."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Citizen Hope"].kind == "group"
+    assert found["Red Canyon"].kind == "group"
+    assert found["Desert Wind"].kind == "group"
+    assert found["Chan Wai-ming"].kind == "person"
+    assert "Kurdish" not in found
+
+
+def test_a_proper_noun_the_model_left_out_of_an_organisations_name_is_put_back(gazetteer):
+    # the model tags only "Explorer" (ORG) and leaves "Internet" (NNP) outside the entity
+    a = article(["Internet Explorer's users are leaving for other browsers, the survey found.",
+                 "Microsoft said it would keep updating the browser."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert "Internet Explorer" in found and "Explorer" not in found

@@ -139,6 +139,13 @@ PERSON_BEFORE = {
 }
 PERSON_BEFORE |= {word + "s" for word in PERSON_BEFORE if not word.endswith(("man", "woman", "s"))}
 PERSON_CUED_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+# "the militant group Hezbollah", "the Sea Org group": a lower-case word for an organisation just before or
+# after a name says it is a group's. Not after a nationality ("the Kurdish group") or a place ("the Brazil
+# team" is not in the list either).
+GROUP_BEFORE = {"group", "party", "movement", "militia", "faction", "organisation", "organization", "charity",
+                "company", "firm", "newspaper", "broadcaster", "band", "union", "alliance"}
+GROUP_AFTER = {"group", "movement", "militia", "faction", "organisation", "organization"}
+GROUP_CUED_LABELS = {"PERSON", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 # "Home Secretary", "Foreign Affairs minister": a name the model cut out of a job title, not an organisation's.
 JOB_AFTER = {"secretary", "minister"}
 # "Mark Tedeschi, QC,": letters after a person's name, not a place or a group.
@@ -158,6 +165,13 @@ def place_cue(c: Columns, start: int, end: int) -> bool:
     if start >= 2 and c.lower[start - 1] == OF and c.lower[start - 2] in PLACE_BEFORE_IDS:
         return True
     return end < len(c.lower) and c.lower[end] in PLACE_AFTER_IDS
+
+
+def group_cue(c: Columns, start: int, end: int) -> bool:
+    """"the militant group Hezbollah", "the Sea Org group": the word before or after a name, in lower case,
+    says it is an organisation."""
+    return (start >= 1 and c.orth[start - 1] in GROUP_BEFORE_IDS) or (
+        end < len(c.orth) and c.orth[end] in GROUP_AFTER_IDS)
 
 
 def person_cue(doc: Doc, c: Columns, start: int, end: int) -> int | None:
@@ -201,6 +215,7 @@ ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
 POST_NOMINAL_IDS = _ids(POST_NOMINALS | {p + "." for p in POST_NOMINALS})
 PLACE_BEFORE_IDS, PLACE_AFTER_IDS = _ids(PLACE_BEFORE), _ids(PLACE_AFTER)
 PERSON_BEFORE_IDS, JOB_AFTER_IDS = _ids(PERSON_BEFORE), _ids(JOB_AFTER)
+GROUP_BEFORE_IDS, GROUP_AFTER_IDS = _ids(GROUP_BEFORE), _ids(GROUP_AFTER)
 
 
 def not_a_name(c: Columns, start: int, end: int) -> bool:
@@ -327,12 +342,17 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         if label in TRAILING_ADJECTIVE_LABELS and not key and end - first >= 3 and c.tag[end - 2] == IN_TAG \
                 and c.tag[end - 1] == JJ_TAG and end < len(c.tag) and c.tag[end] in COMMON_NOUN_TAG_IDS:
             end -= 2  # "Scientology on French television": the adjective is the noun's after the span
+        if label == "ORG" and not key and first and c.iob[first - 1] == OUTSIDE and c.tag[first - 1] in PROPER_TAG_IDS \
+                and c.orth[first - 1] != c.lower[first - 1] and (first == 1 or c.tag[first - 2] not in PROPER_TAG_IDS):
+            first -= 1  # "Internet Explorer's": the model's span left out the proper noun that begins the name
         name = cut(first, end)
         if not key:
             if label == "ORG" and end < len(doc) and c.lower[end] in JOB_AFTER_IDS:
                 continue
             if label in CUED_LABELS and place_cue(c, first, last):
                 label = "GPE"
+            elif label in GROUP_CUED_LABELS and group_cue(c, first, last):
+                label, cued = "ORG", True
             elif label in PERSON_CUED_LABELS and (start := person_cue(doc, c, first, end)) is not None:
                 label, name, cued = "PERSON", cut(start, end), True
             elif label == "PERSON":
