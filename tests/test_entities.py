@@ -262,6 +262,9 @@ def test_a_head_word_says_place_or_group_for_a_name_the_model_called_a_person(ga
     assert names_of(gazetteer, [("Castlefrank Road", "PERSON")]) == {"Castlefrank Road": "place"}
     assert names_of(gazetteer, [("Instituto Gonzaga", "PERSON")]) == {"Instituto Gonzaga": "group"}
     assert names_of(gazetteer, [("Stuart Hall", "PERSON")]) == {"Stuart Hall": "person"}  # a name and a surname
+    # a building named after a person: "Center" is in the Census surnames too, but ends a longer name here
+    assert names_of(gazetteer, [("the Harold T. Whitcomb Center", "PERSON")]) == {
+        "Harold T. Whitcomb Center": "place"}
 
 
 def test_two_institutions_joined_by_at_are_two(gazetteer):

@@ -233,9 +233,10 @@ def after_a_person(mention: Mention, people_words: set[str]) -> Mention:
 
 def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool]) -> Mention:
     """"Castlefrank Road" or "Instituto Gonzaga" called a person: its head word says a place or a group,
-    unless the name is a given name and a surname ("Stuart Hall")."""
+    unless the name is a given name and a surname ("Stuart Hall"). A longer name that ends on such a word is
+    a building or an institution named after a person ("the Harold T. Whitcomb Center")."""
     words = name.split()
-    if len(words) < 2 or person_name(words[0], words[-1]):
+    if len(words) < 2 or (len(words) == 2 and person_name(words[0], words[-1])):
         return mention
     if words[0].casefold() in GROUP_HEADS or words[-1].casefold() in GROUP_HEADS:
         return Mention(mention.text, "ORG", mention.sentence)
