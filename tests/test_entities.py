@@ -333,3 +333,9 @@ def test_a_name_used_alone_joins_the_one_institution_named_of_it(gazetteer):
     found, _ = group_mentions([Mention("University of Oxford", "ORG", 0), Mention("Oxford", "ORG", 1)], (),
                               gazetteer, known_place=lambda name: name == "Oxford")
     assert {e.name for e in found} == {"University of Oxford", "Oxford"}
+
+
+def test_a_guessed_person_with_a_word_the_article_writes_in_lower_case_is_dropped(gazetteer):
+    mentions = [Mention("Doris Ip", "PERSON", 0, guessed=True), Mention("Rose Garden", "PERSON", 1, guessed=True)]
+    found, _ = group_mentions(mentions, (), gazetteer, common_words=frozenset({"rose", "the", "a"}))
+    assert [e.name for e in found] == ["Doris Ip"]

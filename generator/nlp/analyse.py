@@ -236,11 +236,12 @@ def name_syllable(doc: Doc, end: int) -> bool:
     return given_name_syllable(doc[end + 1].text) and doc[end + 1].ent_iob_ != "B"
 
 
-def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[int, int]]:
-    """Runs of two or more proper nouns outside every entity that end on an institution's or a building's
-    word ("The Deseret News observed", "the Ghaza Hotel", with a nationality before them: "the Saudi Interior
-    Ministry"): names the model did not see. ``columns`` is the Doc's ``to_array(COLUMNS)``, ``c`` the same as
-    lists."""
+def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[int, int, str]]:
+    """Runs of two or more proper nouns outside every entity that the model did not see as names: (start,
+    end, label). A run that ends on an institution's or a building's word ("The Deseret News observed", "the
+    Ghaza Hotel", with a nationality before them: "the Saudi Interior Ministry") is an organisation's or a
+    building's; a run of two or three words that opens on a given name and ends on a surname ("the party's
+    Regina Ip") is a person's. ``columns`` is the Doc's ``to_array(COLUMNS)``, ``c`` the same as lists."""
     mask = one_of(columns[:, 0], PROPER_TAG_IDS) & (columns[:, 2] == OUTSIDE)
     if mask.sum() < 2:
         return []
@@ -248,15 +249,20 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
     found = []
     for last in numpy.flatnonzero(mask).tolist():
         end = last + 1
-        if (end < len(candidate) and candidate[end]) or c.lower[last] not in HEAD_IDS:
-            continue  # not the end of a run, or not an institution's word
+        if end < len(candidate) and candidate[end]:
+            continue  # not the end of a run
         start = last
         while start > 0 and candidate[start - 1]:
             start -= 1
-        if end - start >= 2 and all(t.is_title for t in doc[start:end]):
+        if end - start < 2 or not all(t.is_title for t in doc[start:end]):
+            continue
+        if c.lower[last] in HEAD_IDS:
+            label = "ORG" if doc[last].lower_ in GROUP_HEADS else "FAC"
             if start and c.ent_type[start - 1] == NORP and c.iob[start - 1] == BEGIN:
                 start -= 1  # "the Saudi Interior Ministry"
-            found.append((start, end))
+            found.append((start, end, label))
+        elif end - start <= 3 and not doc[start].is_sent_start and is_person_name(doc[start].text, doc[last].text):
+            found.append((start, end, "PERSON"))  # (a sentence's first word may be capitalised for that alone)
     return found
 
 
@@ -358,10 +364,8 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
             elif label == "PERSON":
                 cued = person_cue(doc, c, first, end) == first  # "researcher Mu Li": surer than GeoNames
         into.mentions.append(Mention(name, label, sentence_of(first), key, cued))
-    for start, end in unnamed_names(doc, columns, c):
-        head = doc[end - 1].lower_
-        into.mentions.append(Mention(cut(start, end), "ORG" if head in GROUP_HEADS else "FAC",
-                                     sentence_of(start), guessed=True))
+    for start, end, label in unnamed_names(doc, columns, c):
+        into.mentions.append(Mention(cut(start, end), label, sentence_of(start), guessed=True))
     into.lower_words.update(LOWER_WORD.findall(text))
     if "(" not in text:
         return

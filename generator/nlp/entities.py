@@ -382,6 +382,8 @@ def group_mentions(
         if mention.guessed and entry is None and all(
                 w.casefold() in common_words or w.casefold() in HEADS for w in name.split()):
             continue  # "Police Station" opening a sentence: words of the prose, not a name
+        if mention.guessed and mention.label == "PERSON" and any(w.casefold() in common_words for w in name.split()):
+            continue  # "the Rose Garden" beside "a rose": not a given name and a surname the model missed
         if entry is None and " " not in name and (name.casefold() in common_words
                                                   or name.casefold() in _GENERIC_INSTITUTIONS):
             continue  # "Government" opening a sentence; "the Ministry said": a reference, not a name
