@@ -1,6 +1,6 @@
 """Rebuilding at archive scale, measured side by side in one run on a synthetic archive.
 
-    python benchmarks/scale.py                 # N = 2000 (about 40 minutes on 2 cores)
+    python benchmarks/scale.py                 # N = 2000 (about 45 minutes on 2 cores)
     python benchmarks/scale.py --n 400 --small 100
     python benchmarks/scale.py --jobs 1             # only generation/raw at one process (about 15 minutes)
 
