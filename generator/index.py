@@ -6,6 +6,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import numpy
 
@@ -69,19 +70,20 @@ def one_key_per_place(analysis: Analysis, gazetteer_places: dict[int, str]) -> A
 
 
 def index_entities(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> dict[str, Entity]:
+    """One :class:`Entity` per key: its names, kind and briefings merged, its companions, and for a place its
+    GeoNames record. Each is made once, with every field (``dataclasses.replace`` on thousands of entities
+    cost more than the merging)."""
     mentions_of: dict[str, list[tuple[Article, ArticleEntity]]] = defaultdict(list)
     for article, analysis in items:
         for entity in analysis.entities:
             mentions_of[entity.key].append((article, entity))
     known = gazetteer.by_key()
-    entities = {key: merge_entity(key, found, known.get(key)) for key, found in sorted(mentions_of.items())}
-    rank = {key: i for i, key in enumerate(sorted(entities, key=lambda k: (entities[k].name, k)))}
-    companions = companions_of(items)
-    entities = {
-        key: replace(entity, companions=tuple(companions[key].most_common_sorted(COMPANION_LIMIT, rank)))
-        for key, entity in entities.items()
-    }
-    return locate_places(entities)
+    fields = {key: merge_entity(key, found, known.get(key)) for key, found in sorted(mentions_of.items())}
+    rank = {key: i for i, key in enumerate(sorted(fields, key=lambda k: (fields[k]["name"], k)))}
+    together = companions_of(items)
+    companions = {key: tuple(together[key].most_common_sorted(COMPANION_LIMIT, rank)) for key in fields}
+    geo = locate_places(fields, companions)
+    return {key: Entity(**found, companions=companions[key], geo=geo.get(key)) for key, found in fields.items()}
 
 
 def learned_abbreviations(items: Sequence[tuple[Article, Analysis]]) -> dict[str, str]:
@@ -118,8 +120,9 @@ def rekey(analysis: Analysis, moves: dict[str, str]) -> Analysis:
 
 def merge_entity(
     key: str, found: list[tuple[Article, ArticleEntity]], entry: GazetteerEntry | None
-) -> Entity:
-    """One entity from its per-article forms: the gazetteer decides, else the archive-wide vote."""
+) -> dict[str, Any]:
+    """One entity's fields from its per-article forms (all but its companions and place): the gazetteer
+    decides, else the archive-wide vote."""
     # Plain dicts, not Counters: an archive has thousands of entities, and a Counter costs more to make.
     votes: dict[str, int] = {}
     names: dict[str, int] = {}
@@ -148,16 +151,16 @@ def merge_entity(
             seen.add(alias.casefold())
             aliases.append(alias)
     ids = tuple(dict.fromkeys(article.id for article, _ in found))  # already newest first
-    return Entity(
-        key=key,
-        name=name,
-        kind=kind,
-        aliases=tuple(aliases),
-        briefings=ids,
-        mentions=sum(entity.mentions for _, entity in found),
-        timeline=tuple(sorted(timeline.items())),
-        description=entry.description if entry is not None else None,
-    )
+    return {
+        "key": key,
+        "name": name,
+        "kind": kind,
+        "aliases": tuple(aliases),
+        "briefings": ids,
+        "mentions": sum(entity.mentions for _, entity in found),
+        "timeline": tuple(sorted(timeline.items())),
+        "description": entry.description if entry is not None else None,
+    }
 
 
 class _Counts(Counter):
@@ -166,8 +169,9 @@ class _Counts(Counter):
 
         An entity in many briefings has thousands of companions: those are ranked by numpy in one C pass
         (count and rank as one integer), the few of the others by ``sorted``."""
-        if len(self) <= BIG_COUNTER:
-            return sorted(self.items(), key=lambda kv: (-kv[1], rank[kv[0]]))[:limit]
+        if len(self) <= BIG_COUNTER:  # sorted as plain tuples: no key function called per companion
+            ranked = sorted([(-n, rank[k], k) for k, n in self.items()])
+            return [(key, -negative) for negative, _, key in ranked[:limit]]
         keys = list(self)
         counts = numpy.fromiter(self.values(), dtype=numpy.int64, count=len(keys))
         ranks = numpy.fromiter(map(rank.__getitem__, keys), dtype=numpy.int64, count=len(keys))
@@ -191,26 +195,25 @@ def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Count
     return together
 
 
-def locate_places(entities: dict[str, Entity]) -> dict[str, Entity]:
-    """Resolve every place to GeoNames: countries first, then other places in the context of the countries
-    named in the same briefings. A place GeoNames does not know stays a place, without coordinates."""
+def locate_places(
+    fields: dict[str, dict[str, Any]], companions: dict[str, tuple[tuple[str, int], ...]]
+) -> dict[str, Geo | None]:
+    """Resolve every place (by its merged ``fields``) to GeoNames: countries first, then other places in the
+    context of the countries among its ``companions``. A place GeoNames does not know stays a place, without
+    coordinates (None)."""
+    places = {key: (found["name"], *found["aliases"]) for key, found in fields.items() if found["kind"] == "place"}
     countries = {}
-    for key, entity in entities.items():
-        if entity.kind == "place":
-            record = resolve((entity.name, *entity.aliases))
-            if record is not None and record.feature == "country":
-                countries[key] = record.countrycode
-    located = {}
-    for key, entity in entities.items():
-        if entity.kind != "place":
-            located[key] = entity
-            continue
-        context = {countries[k] for k, _ in entity.companions if k in countries}
-        record = resolve((entity.name, *entity.aliases), context)
-        geo = None if record is None else Geo(
+    for key, names in places.items():
+        record = resolve(names)
+        if record is not None and record.feature == "country":
+            countries[key] = record.countrycode
+    located: dict[str, Geo | None] = {}
+    for key, names in places.items():
+        context = {countries[k] for k, _ in companions[key] if k in countries}
+        record = resolve(names, context)
+        located[key] = None if record is None else Geo(
             record.geonameid, record.name, record.feature, country_names().get(record.countrycode, record.countrycode),
             record.latitude, record.longitude)
-        located[key] = replace(entity, geo=geo)
     return located
 
 

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -426,15 +427,31 @@ def render_site(
     """
     r = Renderer(archive, options)
     years = entity_years(archive)
+    # The archive-wide files are rendered whatever changed; with jobs > 1, by a forked process while this one
+    # works out which pages changed and renders those (adding one article to a large archive is mostly this).
+    shared = _in_background(archive_files, r, jobs=jobs if len(archive.briefings) >= PARALLEL_ARCHIVE else 1)
     keys = page_keys(archive, options, years, made_from)
     previous = previous or {}
+    keep = {path for path, key in keys.items() if previous.get(path) == key and exists(path)}
+    pages = [(b.path, BRIEFING, b.id) for b in archive.briefings if b.path not in keep]
+    pages += [(e.path, ENTITY, e.key) for e in archive.entities.values() if e.path not in keep]
+    pages += [(path, YEAR, path) for path in years if path not in keep]
+    files = dict(render_pages(r, years, pages, jobs))
+    files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, separators=(",\n", ":")) + "\n"
+    files.update(shared())
+    return RenderedSite(dict(sorted(files.items())), frozenset(keep))
+
+
+def archive_files(r: Renderer) -> dict[str, str | bytes]:
+    """The files every build renders again: the home page's latest briefings, the indexes of briefings (all,
+    by year) and of entities, the manifest, the Sphinx inventory, the feed, and redirects from old URLs."""
+    archive, options = r.archive, r.options
     files: dict[str, str | bytes] = {
         "_latest.md": r.latest(),
         "briefings/index.md": r.archive_index(),
         "manifest.json": r.manifest(),
         "objects.inv": render_inventory(archive, options.site_name),
         "feed.xml": render_feed(archive, options.site_url, options.site_name),
-        PAGE_KEYS: json.dumps(keys, sort_keys=True, separators=(",\n", ":")) + "\n",
     }
     for b in archive.briefings:
         for old in b.old_urls:
@@ -443,12 +460,42 @@ def render_site(
         files[f"{KIND_FOLDERS[kind]}/index.md"] = r.entity_index(kind)
     for year, briefings in r.years().items():
         files[f"briefings/{year}/index.md"] = r.archive_year(year, briefings)
-    keep = {path for path, key in keys.items() if previous.get(path) == key and exists(path)}
-    pages = [(b.path, BRIEFING, b.id) for b in archive.briefings if b.path not in keep]
-    pages += [(e.path, ENTITY, e.key) for e in archive.entities.values() if e.path not in keep]
-    pages += [(path, YEAR, path) for path in years if path not in keep]
-    files.update(render_pages(r, years, pages, jobs))
-    return RenderedSite(dict(sorted(files.items())), frozenset(keep))
+    return files
+
+
+T = TypeVar("T")
+PARALLEL_ARCHIVE = 500  # briefings below which a forked process costs more than the archive-wide files
+_background: Callable[[], Any] | None = None  # what the process forked by _in_background runs
+
+
+def _in_background(function: Callable[[Renderer], T], r: Renderer, jobs: int) -> Callable[[], T]:
+    """``function(r)`` run by a forked process when ``jobs`` > 1 (it inherits ``r``; only the result is sent
+    back), else here and now; returns what waits for the result."""
+    global _background
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        result = function(r)
+        return lambda: result
+    _background = functools.partial(function, r)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(1)  # the worker is forked here, with _background set
+    finally:
+        _background = None
+    pending = pool.apply_async(_run_background)
+    pool.close()
+
+    def wait() -> T:
+        try:
+            return pending.get()
+        finally:
+            pool.terminate()
+            pool.join()
+
+    return wait
+
+
+def _run_background() -> Any:
+    assert _background is not None, "only called in the worker forked by _in_background"
+    return _background()
 
 
 BRIEFING, ENTITY, YEAR = "briefing", "entity", "year"

@@ -87,7 +87,7 @@ def test_an_abbreviation_spelled_out_in_one_briefing_is_known_in_the_next(gazett
     assert "sdf" in build_archive([a, b, c], gazetteer).entities
 
 
-def test_pages_rendered_by_forked_workers_are_the_pages_rendered_in_process(gazetteer, monkeypatch):
+def test_pages_and_files_rendered_by_forked_workers_are_those_rendered_in_process(gazetteer, monkeypatch):
     import dataclasses
 
     import generator.render as render_module
@@ -100,8 +100,10 @@ def test_pages_rendered_by_forked_workers_are_the_pages_rendered_in_process(gaze
     alone = render_module.render_site(archive, jobs=1).files
     assert "groups/united-nations/2019.md" in alone  # briefing, entity and year pages: each kind
     monkeypatch.setattr(render_module, "PARALLEL_PAGES", 1)  # a few dozen pages, forked all the same
-    here = []  # pages rendered by this process
-    real = render_module._render_each
+    monkeypatch.setattr(render_module, "PARALLEL_ARCHIVE", 1)  # and the archive-wide files
+    here = []  # pages and archive-wide files rendered by this process
+    real, real_shared = render_module._render_each, render_module.archive_files
     monkeypatch.setattr(render_module, "_render_each", lambda *args: here.append(1) or real(*args))
+    monkeypatch.setattr(render_module, "archive_files", lambda r: here.append(2) or real_shared(r))
     assert render_module.render_site(archive, jobs=2).files == alone
     assert here == []  # all of them by the workers
