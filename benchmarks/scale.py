@@ -3,6 +3,7 @@
     python benchmarks/scale.py                 # N = 2000 (about 45 minutes on 2 cores)
     python benchmarks/scale.py --n 400 --small 100
     python benchmarks/scale.py --jobs 1             # only generation/raw at one process (about 15 minutes)
+    python benchmarks/scale.py --add-one            # only cold generation and adding one article (5 minutes)
 
 Prints:
   * generator time / raw ``nlp.pipe`` time on the same texts with the same processes (jobs 1 and 2), in
@@ -124,12 +125,16 @@ def main() -> None:
                         help="cold generations and raw nlp.pipe runs, in turn, for each --jobs; the fastest counts")
     parser.add_argument("--jobs", type=int, choices=(1, 2),
                         help="only generation/raw at this many processes (a quick check; nothing else is measured)")
+    parser.add_argument("--add-one", action="store_true",
+                        help="only cold generation at --jobs 2 and adding one article (a quick check)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="briefings-scale-"))
     try:
         if args.jobs:
             seeds = prepare(work, args.n)
             generation_ratio(work, seeds, args.jobs, args.rounds)
+        elif args.add_one:
+            cold_then_add_one(work, prepare(work, args.n), args.n, args.rounds)
         else:
             run(work, args.n, args.small, args.repeat, args.rounds)
     finally:
@@ -188,19 +193,7 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> Non
         (one / name).read_bytes() == (two / name).read_bytes() for name in files)
     print(f"byte-identical output for --jobs 1 and --jobs 2: {same}")
 
-    # One article added at a time, three times (to N, N + 1, N + 2): the median counts, as one rebuild on a
-    # shared machine can be slowed by a neighbour.
-    added = []
-    for extra in range(3):
-        write_archive(seeds, 1, start=n + extra)
-        seconds, report = timed(generate, BuildOptions(seeds=seeds, out=two,
-                                                       analysis=AnalysisOptions(jobs=2)))
-        added.append((seconds, report))
-    seconds, report = sorted(added, key=lambda pair: pair[0])[1]
-    print(f"add one article to {n} (median of 3: {', '.join(f'{s:.2f}' for s, _ in added)} s): "
-          f"{report.analysed} analysed, {report.reused} from records, "
-          f"{len(report.written.written)} files rewritten, {len(report.written.removed)} removed, "
-          f"{seconds:.2f} s = {100 * seconds / cold[2]:.1f}% of the cold generation ({cold[2]:.1f} s)")
+    add_one(seeds, two, n, cold[2])
 
     project = work / "site-project"
     project.mkdir()
@@ -261,6 +254,33 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> Non
     if importlib.util.find_spec("pagefind"):
         pagefind_figures(project, outs[n], n)
     print(json.dumps({"n": n, "jobs_speedup": round(cold[1] / cold[2], 2)}))
+
+
+def add_one(seeds: Path, out: Path, n: int, cold: float) -> None:
+    """One article added at a time to the archive built in ``out``, three times (to N, N + 1, N + 2), at
+    ``--jobs 2``: the median counts, as one rebuild on a shared machine can be slowed by a neighbour."""
+    added = []
+    for extra in range(3):
+        write_archive(seeds, 1, start=n + extra)
+        seconds, report = timed(generate, BuildOptions(seeds=seeds, out=out, analysis=AnalysisOptions(jobs=2)))
+        added.append((seconds, report))
+    seconds, report = sorted(added, key=lambda pair: pair[0])[1]
+    print(f"add one article to {n} (median of 3: {', '.join(f'{s:.2f}' for s, _ in added)} s): "
+          f"{report.analysed} analysed, {report.reused} from records, "
+          f"{len(report.written.written)} files rewritten, {len(report.written.removed)} removed, "
+          f"{seconds:.2f} s = {100 * seconds / cold:.1f}% of the cold generation ({cold:.1f} s)")
+
+
+def cold_then_add_one(work: Path, seeds: Path, n: int, rounds: int) -> None:
+    """``--add-one``: the fastest of ``rounds`` cold generations at ``--jobs 2``, then :func:`add_one`."""
+    runs = []
+    for round_ in range(rounds):
+        seconds, _ = timed(generate, BuildOptions(seeds=seeds, out=work / f"out-2-{round_}",
+                                                  analysis=AnalysisOptions(jobs=2)))
+        runs.append(seconds)
+    print(f"cold generation at --jobs 2 (fastest of {rounds}: {', '.join(f'{s:.1f}' for s in runs)} s): "
+          f"{min(runs):.1f} s")
+    add_one(seeds, work / "out-2-0", n, min(runs))
 
 
 def pagefind_figures(project: Path, out: Path, n: int) -> None:
