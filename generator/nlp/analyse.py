@@ -254,14 +254,16 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
         start = last
         while start > 0 and candidate[start - 1]:
             start -= 1
-        if end - start < 2 or not all(t.is_title for t in doc[start:end]):
+        headed = c.lower[last] in HEAD_IDS
+        # the word checks first: the title-case check makes a Token object per word
+        if end - start < 2 or (not headed and end - start > 3) or not all(t.is_title for t in doc[start:end]):
             continue
-        if c.lower[last] in HEAD_IDS:
+        if headed:
             label = "ORG" if doc[last].lower_ in GROUP_HEADS else "FAC"
             if start and c.ent_type[start - 1] == NORP and c.iob[start - 1] == BEGIN:
                 start -= 1  # "the Saudi Interior Ministry"
             found.append((start, end, label))
-        elif end - start <= 3 and not doc[start].is_sent_start and is_person_name(doc[start].text, doc[last].text):
+        elif not doc[start].is_sent_start and is_person_name(doc[start].text, doc[last].text):
             found.append((start, end, "PERSON"))  # (a sentence's first word may be capitalised for that alone)
     return found
 
