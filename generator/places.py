@@ -65,6 +65,19 @@ def is_known_place(name: str) -> bool:
     return name.casefold() in place_names()
 
 
+@functools.lru_cache(maxsize=1)
+def own_place_names() -> frozenset[str]:
+    """Case-folded names that are some place's own name, or an alternate name of two words or more
+    ("Nizhny Novgorod"). A one-word alternate name is too often an airport code or another language's word:
+    "Sky", "BBC" and "Cup" are alternate names of towns."""
+    return frozenset(name for name, records in place_index().items()
+                     if " " in name or any(record.name.casefold() == name for record in records))
+
+
+def is_place_name(name: str) -> bool:
+    return name.casefold() in own_place_names()
+
+
 def resolve(names: Iterable[str], context: Collection[str] = ()) -> PlaceRecord | None:
     """The GeoNames place that ``names`` most likely mean: a country first, then a place in one of the
     ``context`` countries (ISO codes of the countries named beside it: Homs beside Syria is the Syrian

@@ -339,3 +339,39 @@ def test_a_guessed_person_with_a_word_the_article_writes_in_lower_case_is_droppe
     mentions = [Mention("Doris Ip", "PERSON", 0, guessed=True), Mention("Rose Garden", "PERSON", 1, guessed=True)]
     found, _ = group_mentions(mentions, (), gazetteer, common_words=frozenset({"rose", "the", "a"}))
     assert [e.name for e in found] == ["Doris Ip"]
+
+
+def test_a_place_named_inside_a_longer_name_is_a_place_of_the_article(gazetteer):
+    from generator.names import is_given_name
+    from generator.places import is_known_place, is_place_name
+
+    mentions = [("the University of Sheffield", "ORG"), ("Sheffield", "GPE"), ("Colorado State University", "ORG"),
+                ("the Mary & Leigh Block Museum", "ORG"), ("the Nizhny Novgorod Stadium", "FAC"),
+                ("the Mobile Arts Council", "ORG"), ("Fan Expo", "ORG")]
+    found, key_of = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer,
+                                   known_place=is_known_place, common_words=frozenset({"mobile"}),
+                                   given_name=is_given_name, place_name=is_place_name)
+    by_name = {e.name: e for e in found}
+    assert by_name["Sheffield"].kind == "place" and by_name["Sheffield"].mentions == 2  # one entity with "Sheffield"
+    assert by_name["Colorado"].kind == by_name["Nizhny Novgorod"].kind == "place"  # a state; a city's other name
+    assert by_name["University of Sheffield"].kind == "group"  # the institution stays
+    # a given name ("Mary"), a word the article writes in lower case ("a mobile clinic"), an alternate name of one
+    # word ("Fan" is another name of a town in Albania) are not places
+    assert not {"Mary", "Mobile", "Fan"} & set(by_name)
+    assert set(key_of) == set(range(len(mentions)))  # a place found inside a name is no mention of its own
+
+
+def test_a_gazetteer_entity_named_inside_a_longer_name_is_listed_too(gazetteer):
+    found = entities(gazetteer, [("the UN Security Council", "ORG"), ("BBC News", "ORG")])
+    assert found["United Nations"].kind == "group" and found["United Nations"].aliases == ("UN",)
+    assert "BBC" not in found  # "BBC News" is the BBC's own service: one group, not two
+
+
+def test_a_group_s_name_with_its_head_word_or_a_country_in_front_is_the_same_group(gazetteer):
+    found = entities(gazetteer, [("CBC", "ORG"), ("CBC News", "ORG"), ("US National Science Foundation", "ORG")])
+    assert {name: e.aliases for name, e in found.items()} == {
+        "CBC News": ("CBC",), "National Science Foundation": ("US National Science Foundation",),
+        "United States": ("US",)}  # (the country named in front is a place of the article too)
+    # a place is not a group with a head word: "Manchester United" is not Manchester
+    found = entities(gazetteer, [("Manchester", "GPE"), ("Manchester United", "ORG")])
+    assert len(found) == 2

@@ -26,7 +26,7 @@ from generator.names import is_given_name, is_person_name
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable, group_mentions
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
-from generator.places import is_known_place, place_names
+from generator.places import is_known_place, is_place_name, own_place_names
 from generator.summarise import SentenceInfo, summarise
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def analyse(
     if not articles:
         return {}
     load_pipeline(options.model, gazetteer)  # loaded once, before any worker is forked
-    place_names()  # GeoNames is loaded once, before any worker is forked
+    own_place_names()  # GeoNames is loaded once, before any worker is forked
     jobs = max(1, min(options.jobs, len(articles) // MIN_ARTICLES_PER_JOB))
     if jobs == 1:
         return analyse_chunk(articles, gazetteer, options, progress)
@@ -384,7 +384,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
     entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place,
                                       common_words=frozenset(found.lower_words), person_name=is_person_name,
-                                      given_name=is_given_name)
+                                      given_name=is_given_name, place_name=is_place_name)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

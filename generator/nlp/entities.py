@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.gazetteer import Gazetteer
+from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.model import ArticleEntity, Kind
 from generator.nlp.abbreviations import looks_like_abbreviation
 from generator.text import slugify
@@ -245,6 +245,76 @@ def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool])
     return mention
 
 
+LABEL_OF_KIND: dict[str, str] = {"person": "PERSON", "place": "GPE", "group": "ORG"}
+
+
+def place_words(words: str, gazetteer: Gazetteer, known_place: Callable[[str], bool]) -> bool:
+    """"United Kingdom", "US": a place to GeoNames or to the gazetteer."""
+    entry = gazetteer.lookup(words)
+    return known_place(words) if entry is None else entry.kind == "place"
+
+
+def group_after_place(name: str, gazetteer: Gazetteer, known_place: Callable[[str], bool]) -> GazetteerEntry | None:
+    """The gazetteer's group that a name gives with its country in front: "US National Science Foundation"."""
+    words = name.split()
+    for cut in (1, 2):
+        if len(words) - cut >= 2 and (entry := gazetteer.lookup(" ".join(words[cut:]))) is not None \
+                and entry.kind == "group" and place_words(" ".join(words[:cut]), gazetteer, known_place):
+            return entry
+    return None
+
+
+def nested_entries(name: str, gazetteer: Gazetteer, own: GazetteerEntry | None) -> list[tuple[str, GazetteerEntry]]:
+    """Entries of the gazetteer named inside a longer name (whose own entry is ``own``, if any): the United
+    Nations in "United Nations High Commissioner for Refugees", the United States in "US Army". Longest
+    first, without overlaps. A group's name and its head word ("BBC News") are that group's own service."""
+    words = name.split()
+    found: list[tuple[str, GazetteerEntry]] = []
+    taken: set[int] = set()
+    for size in range(min(len(words) - 1, 6), 0, -1):
+        for start in range(len(words) - size + 1):
+            if taken.intersection(range(start, start + size)):
+                continue
+            inner = " ".join(words[start:start + size]).strip(_EDGE_PUNCT)
+            entry = gazetteer.lookup(inner) if inner else None
+            if entry is None or entry.kind == "person" or entry == own:
+                continue
+            taken.update(range(start, start + size))
+            if not (entry.kind == "group" and all(w.casefold() in HEADS for w in words[:start] + words[start + size:])):
+                found.append((inner, entry))
+    return found
+
+
+_SEGMENT_BREAKS = frozenset({"&", "/", "+", "-", "–"})
+
+
+def nested_places(name: str, place_name: Callable[[str], bool], given_name: Callable[[str], bool],
+                  common_words: frozenset[str] = frozenset()) -> list[str]:
+    """Places named inside a longer name: "Sheffield" in "University of Sheffield", "Colorado" in "Colorado
+    State University", "Canada" in "Comic Corps of Canada".
+
+    The name is cut at its function words and its institutions' and buildings' words; a piece (not the
+    whole name) that is a GeoNames place's own name is a place, unless it is a single given name ("Mary" in
+    "Mary & Leigh Block Museum") or a word the article also writes in lower case."""
+    words = name.split()
+    pieces: list[list[str]] = [[]]
+    for word in words:
+        folded = word.casefold()
+        if folded in HEADS or folded in _FUNCTION_WORDS or folded in _SEGMENT_BREAKS or not word[:1].isupper():
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    found = []
+    for piece in pieces:
+        if not piece or len(piece) == len(words):
+            continue
+        place = " ".join(piece)
+        if place_name(place) and not (len(piece) == 1 and given_name(place)) \
+                and not any(w.casefold() in common_words for w in piece):
+            found.append(place)
+    return found
+
+
 def fold(name: str) -> str:
     """What two spellings of one name share: "New People's Party" / "New People Party", "El-Hassan" / "Elhassan"."""
     return re.sub(r"[\W_]+", "", re.sub(r"['’]s\b", "", name.casefold()))
@@ -339,6 +409,7 @@ def group_mentions(
     common_words: frozenset[str] = frozenset(),
     person_name: Callable[[str, str], bool] = lambda first, last: False,
     given_name: Callable[[str], bool] = lambda word: False,
+    place_name: Callable[[str], bool] = lambda name: False,
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
     """Entities of one article, and for each kept mention (by index) the key of its entity.
 
@@ -375,6 +446,8 @@ def group_mentions(
         if mention.label == "PERSON" and not mention.key:
             mention = headed(mention, name, person_name)
         entry = gazetteer.lookup(name) if not mention.key else gazetteer.by_key().get(mention.key)
+        if entry is None and mention.label not in ("PERSON", "NORP"):
+            entry = group_after_place(name, gazetteer, known_place)
         if entry is None and mention.label == "NORP":
             continue  # a nationality or religion adjective, not a group
         if entry is None and mention.label != "PERSON" and _ADHERENT.match(name):
@@ -388,6 +461,14 @@ def group_mentions(
                                                   or name.casefold() in _GENERIC_INSTITUTIONS):
             continue  # "Government" opening a sentence; "the Ministry said": a reference, not a name
         kept.append((i, mention, name, entry.key if entry else ""))
+    # "the University of Sheffield", "Colorado State University": the place inside a name is a place of the
+    # article too. Such a mention has no index of its own (-1): it names no sentence's entity.
+    kept += [(-1, Mention(place, "GPE", mention.sentence), place, "")
+             for _, mention, name, key in list(kept) if mention.label != "PERSON"
+             for place in nested_places(name, place_name, given_name, common_words)]
+    kept += [(-1, Mention(inner, LABEL_OF_KIND[entry.kind], mention.sentence, entry.key), inner, entry.key)
+             for _, mention, name, key in list(kept) if mention.label != "PERSON"
+             for inner, entry in nested_entries(name, gazetteer, gazetteer.by_key().get(key))]
 
     clusters = _Clusters()
     folded: dict[str, str] = {}
@@ -410,13 +491,26 @@ def group_mentions(
             if len(owners) == 1:
                 clusters.union(next(iter(owners)), name)
     names_in_article = {name for _, _, name, _ in kept}
+
     for long in sorted(long_names):
         # "United Kingdom Home Office" is the Home Office the article names.
         words = long.split()
         for cut in (1, 2):
             if len(words) - cut >= 2 and (rest := " ".join(words[cut:])) in names_in_article \
-                    and known_place(" ".join(words[:cut])):
+                    and place_words(" ".join(words[:cut]), gazetteer, known_place):
                 clusters.union(rest, long)
+    # "CBC News" beside "CBC", "the Labour Party" beside "Labour": an organisation's name and its head word
+    # (not a place's: "Manchester" is not "Manchester United").
+    group_labelled = {name for _, mention, name, _ in kept if mention.label == "ORG"}
+    place_labelled = {name for _, mention, name, _ in kept if mention.label in ("GPE", "LOC", "FAC")}
+    for long in sorted(long_names & group_labelled):
+        words = long.split()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].casefold() in GROUP_HEADS:
+            cut -= 1
+        short = " ".join(words[:cut])
+        if cut < len(words) and short in group_labelled and short not in place_labelled and not known_place(short):
+            clusters.union(short, long)
     # "Scientology" beside "the Church of Scientology": the one institution whose name ends "of" a name the
     # article also calls an organisation on its own (a place stays a place: "Oxford", "University of Oxford").
     group_names = {name for _, mention, name, _ in kept if mention.label == "ORG"}
@@ -521,7 +615,8 @@ def group_mentions(
             from_gazetteer=entry is not None,
         ))
         for index, *_ in items:
-            key_of[index] = key
+            if index >= 0:
+                key_of[index] = key
     return merge_same_key(entities), key_of
 
 
