@@ -2,7 +2,8 @@
 
 Used as evidence when an entity's kind is decided (a name that GeoNames knows as a country, a US state or
 a city of 15,000 people or more votes for "place"), and to resolve places to a record (:func:`resolve`).
-Only Latin-script names and alternate names of three letters or more are indexed.
+Only Latin-script names of three letters or more are indexed, and no alternate name in capitals (airport
+codes: "CEI" is Chiang Rai's airport, and an Italian bishops' conference).
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ def place_index() -> dict[str, tuple[PlaceRecord, ...]]:
     for city in gc.get_cities().values():
         record = PlaceRecord(int(city["geonameid"]), city["name"], "city", city["countrycode"],
                              int(city["population"] or 0), float(city["latitude"]), float(city["longitude"]))
-        for name in {city["name"], *city["alternatenames"]}:
-            add(name, record)
+        add(city["name"], record)
+        for name in city["alternatenames"]:
+            if not name.isupper():  # "BPA", "CEI": airport codes, which read as groups' abbreviations
+                add(name, record)
     return {
         name: tuple(sorted(dict.fromkeys(records), key=lambda r: (r.feature != "country", -r.population)))
         for name, records in index.items()
@@ -68,8 +71,8 @@ def is_known_place(name: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def own_place_names() -> frozenset[str]:
     """Case-folded names that are some place's own name, or an alternate name of two words or more
-    ("Nizhny Novgorod"). A one-word alternate name is too often an airport code or another language's word:
-    "Sky", "BBC" and "Cup" are alternate names of towns."""
+    ("Nizhny Novgorod"). A one-word alternate name is too often another language's word or an old name:
+    "Athena" is an alternate name of Athens, "Fan" of a town in Albania."""
     return frozenset(name for name, records in place_index().items()
                      if " " in name or any(record.name.casefold() == name for record in records))
 

@@ -24,3 +24,16 @@ def test_countries_come_first_and_unknown_places_stay_unresolved():
 def test_a_places_own_name_comes_before_another_places_alternate_name():
     assert resolve(["Dili"]).countrycode == "TL"  # also an old alternate name of Delhi, ten times larger
     assert resolve(["Batna"]).countrycode == "DZ"
+
+
+def test_airport_codes_are_not_place_names():
+    # "CEI" (Chiang Rai's airport) reads as an abbreviation of a group: the Italian bishops' conference
+    assert resolve(["Chiang Rai"]).countrycode == "TH"
+    assert not is_known_place("CEI") and is_known_place("Chiang Rai")
+
+
+def test_a_places_own_name_or_another_name_of_two_words_names_a_place_inside_a_longer_name():
+    from generator.places import is_place_name
+
+    assert is_place_name("Sheffield") and is_place_name("Nizhny Novgorod")
+    assert is_known_place("Athena") and not is_place_name("Athena")  # a one-word alternate name of Athens
