@@ -274,3 +274,19 @@ def test_a_given_name_and_a_surname_the_model_left_out_are_a_person(gazetteer):
              unnamed_names(doc, columns, Columns(*columns.T.tolist()))]
     assert ("Doris Ip", "PERSON") in found
     assert not any("Hong" in text for text, _ in found if _ == "PERSON")
+
+
+def test_proper_nouns_after_a_person_and_of_are_the_group_the_person_belongs_to(gazetteer):
+    # the model often sees no entity in "Leung Kwok-hung of LSD"; here only its PERSON spans are kept on the
+    # Doc to stand for that miss. A place ("of Springfield") is neither an abbreviation nor an institution.
+    from generator.nlp.analyse import COLUMNS, Columns, affiliations, entity_runs
+    from generator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+
+    nlp = load_pipeline(DEFAULT_MODEL, gazetteer)
+    doc = nlp("The seat went to Leung Kwok-hung of LSD, while Mary Lee of the Harbour Residents Association "
+              "and Peter Wong of Springfield lost.")
+    doc.set_ents([e for e in doc.ents if e.label_ == "PERSON"], default="outside")
+    assert [e.text for e in doc.ents] == ["Leung Kwok-hung", "Mary Lee", "Peter Wong"]
+    c = Columns(*doc.to_array(COLUMNS).T.tolist())
+    assert [doc[start:end].text for start, end in affiliations(doc, c, entity_runs(c))] == [
+        "LSD", "Harbour Residents Association"]

@@ -209,6 +209,7 @@ def _ids(strings: Iterable[str]) -> frozenset[int]:
 
 
 HYPHEN, COMMA, OF, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "of", "PERSON", "NORP"))
+FROM, THE = get_string_id("from"), get_string_id("the")
 INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values
 MARKS = _ids(("#", "@"))  # before a hashtag or a handle
 ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
@@ -265,6 +266,24 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
             found.append((start, end, label))
         elif not doc[start].is_sent_start and is_person_name(doc[start].text, doc[last].text):
             found.append((start, end, "PERSON"))  # (a sentence's first word may be capitalised for that alone)
+    return found
+
+
+def affiliations(doc: Doc, c: Columns, runs: Iterable[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """"Leung Kwok-hung of LSD", "Gary Fan of the Neo Democrats": proper nouns outside every entity just after
+    a person's name and "of" or "from" are the organisation the person belongs to, when they are an
+    abbreviation or end on an institution's word. (start, end) of each."""
+    found = []
+    for _, last, label, _ in runs:
+        if label != PERSON or last + 1 >= len(c.lower) or c.lower[last] not in (OF, FROM):
+            continue
+        start = last + 1 + (c.lower[last + 1] == THE)
+        end = start
+        while end < len(c.tag) and c.tag[end] in PROPER_TAG_IDS and c.iob[end] == OUTSIDE:
+            end += 1
+        if end > start and (c.lower[end - 1] in HEAD_IDS or (end - start == 1 and len(doc[start]) >= 2
+                                                              and doc[start].is_upper)):
+            found.append((start, end))
     return found
 
 
@@ -338,7 +357,8 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         return offset + bisect.bisect_right(sentence_starts, token) - 1
 
     strings = doc.vocab.strings
-    for first, last, label_id, key_id in entity_runs(c):
+    runs = entity_runs(c)
+    for first, last, label_id, key_id in runs:
         if first > 0 and c.orth[first - 1] in MARKS and not c.space[first - 1]:
             continue  # a hashtag or a handle, not a name
         if not_a_name(c, first, last):
@@ -366,6 +386,8 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
             elif label == "PERSON":
                 cued = person_cue(doc, c, first, end) == first  # "researcher Mu Li": surer than GeoNames
         into.mentions.append(Mention(name, label, sentence_of(first), key, cued))
+    for start, end in affiliations(doc, c, runs):
+        into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), cued=True, guessed=True))
     for start, end, label in unnamed_names(doc, columns, c):
         into.mentions.append(Mention(cut(start, end), label, sentence_of(start), guessed=True))
     into.lower_words.update(LOWER_WORD.findall(text))
