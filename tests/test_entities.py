@@ -375,3 +375,22 @@ def test_a_group_s_name_with_its_head_word_or_a_country_in_front_is_the_same_gro
     # a place is not a group with a head word: "Manchester United" is not Manchester
     found = entities(gazetteer, [("Manchester", "GPE"), ("Manchester United", "ORG")])
     assert len(found) == 2
+
+
+def test_an_idea_and_capitalised_words_of_the_prose_are_not_entities(gazetteer):
+    from generator.names import is_person_name
+
+    mentions = [("Islamophobia", "ORG"), ("the Space Shuttle", "PERSON"), ("Mark Rich", "PERSON")]
+    found, _ = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer,
+                              common_words=frozenset({"space", "shuttle", "mark", "rich"}),
+                              person_name=is_person_name)
+    # "the space shuttle" is written in lower case too; "Mark Rich" is a given name and a surname all the same
+    assert [e.name for e in found] == ["Mark Rich"]
+
+
+def test_a_part_of_a_place_named_inside_a_longer_name_is_a_place(gazetteer):
+    from generator.places import is_place_name
+
+    found, _ = group_mentions([Mention("the University of Southern Indiana", "ORG", 0)], (), gazetteer,
+                              place_name=is_place_name)
+    assert {e.name: e.kind for e in found} == {"University of Southern Indiana": "group", "Southern Indiana": "place"}

@@ -75,7 +75,8 @@ _PREFIXED_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-", re.IGNORECASE)
 _OF_PLACE = re.compile(r"^(?:State|Republic|Kingdom|Commonwealth|Emirate|Principality) of "
                        r"(?P<place>[A-Z].*)$")
 _LEADING_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-\S+\s+(?=[A-Z])", re.IGNORECASE)
-_WEB_ADDRESS = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)\.(?:com|org|net|gov|co\.uk|org\.uk)$", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)\.(?:com|org|net|gov|ca|co\.uk|org\.uk|com\.au|co\.nz|ie)$",
+                          re.IGNORECASE)
 # Words that stand for an institution without naming it: "the State", "the Ministry", "the Administration".
 _GENERIC_INSTITUTIONS = {
     "state", "government", "administration", "ministry", "department", "council", "court", "parliament",
@@ -85,6 +86,8 @@ _GENERIC_INSTITUTIONS = {
 }
 _FUNCTION_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 _ADHERENT = re.compile(r"^[A-Z][a-z]+ists?$")
+# "Islamophobia", "Zionism": an idea or a movement in general, not an organisation, a place or a person.
+_IDEA = re.compile(r"^[A-Z][a-z]+(?:ism|phobia)$")
 _MONTHS_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -285,6 +288,8 @@ def nested_entries(name: str, gazetteer: Gazetteer, own: GazetteerEntry | None) 
     return found
 
 
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater"})
 _SEGMENT_BREAKS = frozenset({"&", "/", "+", "-", "–"})
 
 
@@ -312,6 +317,8 @@ def nested_places(name: str, place_name: Callable[[str], bool], given_name: Call
         if place_name(place) and not (len(piece) == 1 and given_name(place)) \
                 and not any(w.casefold() in common_words for w in piece):
             found.append(place)
+        elif len(piece) >= 2 and piece[0].casefold() in COMPASS and place_name(" ".join(piece[1:])):
+            found.append(place)  # "Southern Indiana" in "University of Southern Indiana": a part of a place
     return found
 
 
@@ -457,6 +464,12 @@ def group_mentions(
             continue  # "Police Station" opening a sentence: words of the prose, not a name
         if mention.guessed and mention.label == "PERSON" and any(w.casefold() in common_words for w in name.split()):
             continue  # "the Rose Garden" beside "a rose": not a given name and a surname the model missed
+        if entry is None and _IDEA.match(name):
+            continue
+        words = name.split()
+        if mention.label == "PERSON" and not mention.cued and entry is None and len(words) >= 2 \
+                and all(w.casefold() in common_words for w in words) and not person_name(words[0], words[-1]):
+            continue  # "Space Shuttle" beside "the space shuttle": words of the prose, capitalised
         if entry is None and " " not in name and (name.casefold() in common_words
                                                   or name.casefold() in _GENERIC_INSTITUTIONS):
             continue  # "Government" opening a sentence; "the Ministry said": a reference, not a name
