@@ -290,3 +290,17 @@ def test_proper_nouns_after_a_person_and_of_are_the_group_the_person_belongs_to(
     c = Columns(*doc.to_array(COLUMNS).T.tolist())
     assert [doc[start:end].text for start, end in affiliations(doc, c, entity_runs(c))] == [
         "LSD", "Harbour Residents Association"]
+
+
+def test_a_list_of_sources_names_its_outlets_and_a_category_line_is_not_text(gazetteer):
+    a = article(["Floods cut the only road into Beledweyne on Monday, officials in Somalia said.",
+                 "Sources",
+                 '"Floods cut the road to Beledweyne" — Harbour Gazette, March 4, 2019',
+                 'Amina Farah. "Somalia asks for help" — Daily Lantern, 5 March 2019',
+                 "Categories: March 4, 2019 Kenya Published East Africa Disasters and accidents Weather Archived"])
+    result = analyse([a], gazetteer)[a.id]
+    found = by_name(result)
+    assert found["Harbour Gazette"].kind == found["Daily Lantern"].kind == "group"
+    assert not any("Archived" in name or "Published" in name for name in found)  # the site's labels
+    assert "Kenya" not in found  # (a place the article's text does not name)
+    assert all("Gazette" not in point and "Lantern" not in point for point in (result.summary, *result.key_points))

@@ -119,7 +119,20 @@ def model_texts(article: Article) -> Iterator[tuple[str, int, bool]]:
     if article.caption:
         yield article.caption, -1, False
     for number, paragraph in enumerate(article.paragraphs):
-        yield paragraph.text, number, paragraph.prose
+        if not CATEGORIES.match(paragraph.text):
+            yield paragraph.text, number, paragraph.prose and not CITATION.match(paragraph.text)
+
+
+# "Categories: August 15, 2008 Canada Published North America": a news site's filing of the article, not its
+# text (its words are the site's labels: "Published", "Archived").
+CATEGORIES = re.compile(r"^Categories\s*:")
+# A source the article cites, in a list of sources: '"Title of the report" — Toronto Star, August 15, 2008',
+# maybe after its author ('Peter Zimonjic. "Title" — Edmonton Sun, August 16, 2008'). The outlet is a group;
+# the line is no prose.
+CITATION = re.compile(
+    r'^(?:[^"“”]{1,80}?\.\s+)?["“][^"“”]+["”]\s*[-–—]{1,2}\s*(?P<outlet>[A-Z][^,"“”]{1,60}?),\s+'
+    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})\.?$"
+)
 
 
 # "the town of X", "X province": the words around a name that say it is a place.
@@ -358,6 +371,12 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
 
     strings = doc.vocab.strings
     runs = entity_runs(c)
+    cited = CITATION.match(text) if not prose else None
+    if cited:  # the outlet is a group, whatever the model saw in it
+        outlet_start, outlet_end = cited.span("outlet")
+        token = bisect.bisect_right(c.idx, outlet_start) - 1
+        into.mentions.append(Mention(cited.group("outlet"), "ORG", sentence_of(token), cued=True))
+        runs = [run for run in runs if starts[run[1]] <= outlet_start or starts[run[0]] >= outlet_end]
     for first, last, label_id, key_id in runs:
         if first > 0 and c.orth[first - 1] in MARKS and not c.space[first - 1]:
             continue  # a hashtag or a handle, not a name
