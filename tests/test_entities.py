@@ -394,3 +394,8 @@ def test_a_part_of_a_place_named_inside_a_longer_name_is_a_place(gazetteer):
     found, _ = group_mentions([Mention("the University of Southern Indiana", "ORG", 0)], (), gazetteer,
                               place_name=is_place_name)
     assert {e.name: e.kind for e in found} == {"University of Southern Indiana": "group", "Southern Indiana": "place"}
+    # a newspaper's last word ends the place before it; a place and a compass word lie in the place
+    found, _ = group_mentions([Mention("the Toronto Star", "ORG", 0), Mention("Kowloon East", "LOC", 1)], (),
+                              gazetteer, place_name=is_place_name)
+    assert {e.name: e.kind for e in found} == {"Toronto Star": "group", "Toronto": "place", "Kowloon East": "place",
+                                               "Kowloon": "place"}

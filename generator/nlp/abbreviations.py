@@ -55,7 +55,8 @@ def is_proper_phrase(phrase: str) -> bool:
         return False
     if not (words[0][0].isupper() and words[-1][0].isupper()):
         return False
-    return all(w[0].isupper() or w.lower() in _CONNECTORS or (w[0].islower() and len(w) <= 8) for w in words)
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS or (w[0].islower() and len(w) <= 8)
+               for w in words)  # ("Movimento 5 Stelle")
 
 
 def find_pairs(doc: Doc) -> list[tuple[Span, Span]]:

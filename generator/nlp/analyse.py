@@ -283,19 +283,21 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
 
 
 def affiliations(doc: Doc, c: Columns, runs: Iterable[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
-    """"Leung Kwok-hung of LSD", "Gary Fan of the Neo Democrats": proper nouns outside every entity just after
-    a person's name and "of" or "from" are the organisation the person belongs to, when they are an
-    abbreviation or end on an institution's word. (start, end) of each."""
+    """"Leung Kwok-hung of LSD", "Gary Fan of the Neo Democrats": proper nouns outside every entity (or a
+    nationality's: "Democrats") just after a person's name and "of" or "from" are the organisation the person
+    belongs to, when they are an abbreviation, end on an institution's word, or are two or more after "the"
+    and end on a plural. (start, end) of each."""
     found = []
     for _, last, label, _ in runs:
         if label != PERSON or last + 1 >= len(c.lower) or c.lower[last] not in (OF, FROM):
             continue
-        start = last + 1 + (c.lower[last + 1] == THE)
-        end = start
-        while end < len(c.tag) and c.tag[end] in PROPER_TAG_IDS and c.iob[end] == OUTSIDE:
+        the = c.lower[last + 1] == THE
+        start = end = last + 1 + the
+        while end < len(c.tag) and c.tag[end] in PROPER_TAG_IDS and (c.iob[end] == OUTSIDE or c.ent_type[end] == NORP):
             end += 1
         if end > start and (c.lower[end - 1] in HEAD_IDS or (end - start == 1 and len(doc[start]) >= 2
-                                                              and doc[start].is_upper)):
+                                                              and doc[start].is_upper)
+                            or (the and end - start >= 2 and c.tag[end - 1] == PLURAL_PROPER_TAG)):
             found.append((start, end))
     return found
 
@@ -325,6 +327,7 @@ def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
 
 
 PROPER_TAG_IDS = tuple(get_string_id(tag) for tag in ("NNP", "NNPS"))
+PLURAL_PROPER_TAG = get_string_id("NNPS")
 IN_TAG, JJ_TAG = get_string_id("IN"), get_string_id("JJ")
 COMMON_NOUN_TAG_IDS = _ids(("NN", "NNS"))
 TRAILING_ADJECTIVE_LABELS = {"ORG", "FAC", "GPE", "LOC"}
@@ -377,6 +380,10 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         token = bisect.bisect_right(c.idx, outlet_start) - 1
         into.mentions.append(Mention(cited.group("outlet"), "ORG", sentence_of(token), cued=True))
         runs = [run for run in runs if starts[run[1]] <= outlet_start or starts[run[0]] >= outlet_end]
+    pairs = find_pairs(doc) if "(" in text else []
+    if pairs:  # "Movimento 5 Stelle (M5S)": the model's "Stelle" is a piece of the long form, not a name
+        runs = [run for run in runs if not any(long.start <= run[0] and run[1] <= long.end
+                                               and (run[0], run[1]) != (long.start, long.end) for long, _ in pairs)]
     for first, last, label_id, key_id in runs:
         if first > 0 and c.orth[first - 1] in MARKS and not c.space[first - 1]:
             continue  # a hashtag or a handle, not a name
@@ -410,9 +417,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
     for start, end, label in unnamed_names(doc, columns, c):
         into.mentions.append(Mention(cut(start, end), label, sentence_of(start), guessed=True))
     into.lower_words.update(LOWER_WORD.findall(text))
-    if "(" not in text:
-        return
-    for long, short in find_pairs(doc):
+    for long, short in pairs:
         into.pairs.append((long.text, short.text))
         # A long form the model missed still names the entity: count it with the short form's label.
         label = next((e.label_ for e in doc.ents if e.text == short.text), "ORG")

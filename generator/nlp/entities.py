@@ -290,6 +290,9 @@ def nested_entries(name: str, gazetteer: Gazetteer, own: GazetteerEntry | None) 
 
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                      "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater"})
+# Newspapers' last words ("Toronto Star", "Edmonton Sun"), which end a piece of a name before a place.
+NEWSPAPER_HEADS = frozenset({"star", "sun", "mail", "mirror", "express", "standard", "examiner", "globe", "courier",
+                             "inquirer", "bulletin", "dispatch", "daily"})
 _SEGMENT_BREAKS = frozenset({"&", "/", "+", "-", "–"})
 
 
@@ -298,19 +301,25 @@ def nested_places(name: str, place_name: Callable[[str], bool], given_name: Call
     """Places named inside a longer name: "Sheffield" in "University of Sheffield", "Colorado" in "Colorado
     State University", "Canada" in "Comic Corps of Canada".
 
-    The name is cut at its function words and its institutions' and buildings' words; a piece (not the
-    whole name) that is a GeoNames place's own name is a place, unless it is a single given name ("Mary" in
-    "Mary & Leigh Block Museum") or a word the article also writes in lower case."""
+    The name is cut at its function words and its institutions', buildings' and newspapers' words; a piece
+    (not the whole name) that is a GeoNames place's own name (:func:`generator.places.is_place_name`) is a
+    place, unless it is a single given name ("Mary" in "Mary & Leigh Block Museum") or a word the article
+    also writes in lower case. So is a compass word and a place ("Southern Indiana"); and a place and a
+    compass word ("Kowloon East", even as the whole name) lie in that place."""
     words = name.split()
     pieces: list[list[str]] = [[]]
     for word in words:
         folded = word.casefold()
-        if folded in HEADS or folded in _FUNCTION_WORDS or folded in _SEGMENT_BREAKS or not word[:1].isupper():
+        if folded in HEADS or folded in _FUNCTION_WORDS or folded in _SEGMENT_BREAKS or folded in NEWSPAPER_HEADS \
+                or not word[:1].isupper():
             pieces.append([])
         else:
             pieces[-1].append(word)
     found = []
     for piece in pieces:
+        if len(piece) >= 2 and piece[-1].casefold() in COMPASS and place_name(" ".join(piece[:-1])):
+            found.append(" ".join(piece[:-1]))  # "Kowloon East" (even the whole name) lies in Kowloon
+            continue
         if not piece or len(piece) == len(words):
             continue
         place = " ".join(piece)
