@@ -283,13 +283,13 @@ def test_proper_nouns_after_a_person_and_of_are_the_group_the_person_belongs_to(
     from generator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
     nlp = load_pipeline(DEFAULT_MODEL, gazetteer)
-    doc = nlp("The seat went to Leung Kwok-hung of LSD, while Mary Lee of the Harbour Residents Association "
-              "and Peter Wong of Springfield lost.")
+    doc = nlp("The seat went to Leung Kwok-hung of LSD, while Mary Lee of the Harbour Residents Association, "
+              "Peter Wong of Springfield and Gary Fan of the Neo Democrats lost.")
     doc.set_ents([e for e in doc.ents if e.label_ == "PERSON"], default="outside")
-    assert [e.text for e in doc.ents] == ["Leung Kwok-hung", "Mary Lee", "Peter Wong"]
+    assert [e.text for e in doc.ents] == ["Leung Kwok-hung", "Mary Lee", "Peter Wong", "Gary Fan"]
     c = Columns(*doc.to_array(COLUMNS).T.tolist())
     assert [doc[start:end].text for start, end in affiliations(doc, c, entity_runs(c))] == [
-        "LSD", "Harbour Residents Association"]
+        "LSD", "Harbour Residents Association", "Neo Democrats"]  # (two or more after "the", ending on a plural)
 
 
 def test_a_list_of_sources_names_its_outlets_and_a_category_line_is_not_text(gazetteer):
@@ -304,3 +304,11 @@ def test_a_list_of_sources_names_its_outlets_and_a_category_line_is_not_text(gaz
     assert not any("Archived" in name or "Published" in name for name in found)  # the site's labels
     assert "Kenya" not in found  # (a place the article's text does not name)
     assert all("Gazette" not in point and "Lantern" not in point for point in (result.summary, *result.key_points))
+
+
+def test_a_long_form_with_a_number_pairs_and_the_models_pieces_of_it_are_no_names(gazetteer):
+    a = article(["On Tuesday the deputies of Movimento 5 Stelle (M5S) voted against the budget in Rome.",
+                 "M5S said the vote was a protest."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Movimento 5 Stelle"].aliases == ("M5S",)
+    assert "Stelle" not in found and "Movimento" not in found

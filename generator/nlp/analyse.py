@@ -381,9 +381,10 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         into.mentions.append(Mention(cited.group("outlet"), "ORG", sentence_of(token), cued=True))
         runs = [run for run in runs if starts[run[1]] <= outlet_start or starts[run[0]] >= outlet_end]
     pairs = find_pairs(doc) if "(" in text else []
-    if pairs:  # "Movimento 5 Stelle (M5S)": the model's "Stelle" is a piece of the long form, not a name
-        runs = [run for run in runs if not any(long.start <= run[0] and run[1] <= long.end
-                                               and (run[0], run[1]) != (long.start, long.end) for long, _ in pairs)]
+    if pairs:  # "Movimento 5 Stelle (M5S)": the model's person "Stelle" is a piece of the long form, not a name
+        runs = [run for run in runs if run[2] != PERSON or not any(
+            long.start <= run[0] and run[1] <= long.end and (run[0], run[1]) != (long.start, long.end)
+            for long, _ in pairs)]
     for first, last, label_id, key_id in runs:
         if first > 0 and c.orth[first - 1] in MARKS and not c.space[first - 1]:
             continue  # a hashtag or a handle, not a name
