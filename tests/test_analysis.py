@@ -312,3 +312,12 @@ def test_a_long_form_with_a_number_pairs_and_the_models_pieces_of_it_are_no_name
     found = by_name(analyse([a], gazetteer)[a.id])
     assert found["Movimento 5 Stelle"].aliases == ("M5S",)
     assert "Stelle" not in found and "Movimento" not in found
+
+
+def test_a_university_at_a_place_is_one_university(gazetteer):
+    a = article(["Students at the University of Wisconsin at Milwaukee protested on Monday.",
+                 "Its teachers joined them on Tuesday."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["University of Wisconsin at Milwaukee"].kind == "group"
+    assert "University of Wisconsin" not in found
+    assert found["Milwaukee"].kind == "place"  # the campus's place stays a place of the briefing

@@ -399,3 +399,17 @@ def test_a_part_of_a_place_named_inside_a_longer_name_is_a_place(gazetteer):
                               gazetteer, place_name=is_place_name)
     assert {e.name: e.kind for e in found} == {"Toronto Star": "group", "Toronto": "place", "Kowloon East": "place",
                                                "Kowloon": "place"}
+
+
+def test_an_organisations_name_without_the_place_it_is_of_is_the_same_group(gazetteer):
+    from generator.places import is_known_place
+
+    def grouped(mentions):
+        found, _ = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer,
+                                  known_place=is_known_place)
+        return {e.name: set(e.aliases) for e in found if e.kind == "group"}
+
+    assert grouped([("Comic Corps of Canada", "ORG"), ("the Comic Corps", "ORG")]) == {
+        "Comic Corps of Canada": {"Comic Corps"}}
+    # not of a place, or a single word: two groups
+    assert len(grouped([("Comic Corps of Artists", "ORG"), ("Comic Corps", "ORG")])) == 2

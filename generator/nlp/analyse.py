@@ -222,7 +222,8 @@ def _ids(strings: Iterable[str]) -> frozenset[int]:
 
 
 HYPHEN, COMMA, OF, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "of", "PERSON", "NORP"))
-FROM, THE = get_string_id("from"), get_string_id("the")
+FROM, THE, AT, UNIVERSITY = (get_string_id(s) for s in ("from", "the", "at", "university"))
+PLACE_LABEL_IDS = _ids(("GPE", "LOC"))
 INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values
 MARKS = _ids(("#", "@"))  # before a hashtag or a handle
 ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
@@ -385,6 +386,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         runs = [run for run in runs if run[2] != PERSON or not any(
             long.start <= run[0] and run[1] <= long.end and (run[0], run[1]) != (long.start, long.end)
             for long, _ in pairs)]
+    place_runs = {start: stop for start, stop, label_id, _ in runs if label_id in PLACE_LABEL_IDS}
     for first, last, label_id, key_id in runs:
         if first > 0 and c.orth[first - 1] in MARKS and not c.space[first - 1]:
             continue  # a hashtag or a handle, not a name
@@ -400,6 +402,9 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         if label == "ORG" and not key and first and c.iob[first - 1] == OUTSIDE and c.tag[first - 1] in PROPER_TAG_IDS \
                 and c.orth[first - 1] != c.lower[first - 1] and (first == 1 or c.tag[first - 2] not in PROPER_TAG_IDS):
             first -= 1  # "Internet Explorer's": the model's span left out the proper noun that begins the name
+        if label == "ORG" and not key and end + 1 < len(c.lower) and c.lower[end] == AT \
+                and UNIVERSITY in c.lower[first:end] and (campus := place_runs.get(end + 1)):
+            end = campus  # "the University of North Carolina at Greensboro": one university, on its campus
         name = cut(first, end)
         if not key:
             if label == "ORG" and end < len(doc) and c.lower[end] in JOB_AFTER_IDS:

@@ -533,6 +533,13 @@ def group_mentions(
         short = " ".join(words[:cut])
         if cut < len(words) and short in group_labelled and short not in place_labelled and not known_place(short):
             clusters.union(short, long)
+    # "Comic Corps" beside "Comic Corps of Canada": an organisation's name without the place it is "of"
+    # (of two words or more, so that "the Bank" is not "the Bank of Canada").
+    for long in sorted(long_names & group_labelled):
+        short, of, rest = long.rpartition(" of ")
+        if of and len(short.split()) >= 2 and short in group_labelled \
+                and place_words(rest, gazetteer, known_place):
+            clusters.union(short, long)
     # "Scientology" beside "the Church of Scientology": the one institution whose name ends "of" a name the
     # article also calls an organisation on its own (a place stays a place: "Oxford", "University of Oxford").
     group_names = {name for _, mention, name, _ in kept if mention.label == "ORG"}
