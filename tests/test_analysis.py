@@ -321,3 +321,22 @@ def test_a_university_at_a_place_is_one_university(gazetteer):
     assert found["University of Wisconsin at Milwaukee"].kind == "group"
     assert "University of Wisconsin" not in found
     assert found["Milwaukee"].kind == "place"  # the campus's place stays a place of the briefing
+
+
+def test_proper_nouns_before_an_organisation_named_from_its_head_word_are_its_first_words(gazetteer):
+    # the model sometimes tags "Society of Canada" and leaves the proper nouns before it outside; here the
+    # Doc's entities are set to stand for that miss
+    from spacy.tokens import Span
+
+    from generator.nlp.analyse import _Collected, collect
+    from generator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+
+    nlp = load_pipeline(DEFAULT_MODEL, gazetteer)
+    text = "Stalls were run by Red Dwarf Society of Canada and the Lakeside Chess Club."
+    doc = nlp(text)
+    society = next(t.i for t in doc if t.text == "Society")
+    doc.set_ents([Span(doc, society, society + 3, "ORG")], default="outside")
+    into = _Collected([], [], [], set())
+    collect(doc, text, 0, True, into)
+    assert ("Red Dwarf Society of Canada", "ORG") in [(m.text, m.label) for m in into.mentions]
+    assert "Society of Canada" not in [m.text for m in into.mentions]

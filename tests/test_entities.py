@@ -413,3 +413,12 @@ def test_an_organisations_name_without_the_place_it_is_of_is_the_same_group(gaze
         "Comic Corps of Canada": {"Comic Corps"}}
     # not of a place, or a single word: two groups
     assert len(grouped([("Comic Corps of Artists", "ORG"), ("Comic Corps", "ORG")])) == 2
+
+
+def test_a_surname_misspelled_joins_its_person(gazetteer):
+    from generator.nlp.entities import misspelled
+
+    found = entities(gazetteer, [("Lydia Buchtmann", "PERSON"), ("Ms Bauchtman", "PERSON")])
+    assert {name: e.aliases for name, e in found.items()} == {"Lydia Buchtmann": ("Bauchtman",)}
+    assert misspelled("kristen", "kristin") and not misspelled("smith", "smyth")  # short names are left alone
+    assert not misspelled("bauchtman", "wachtmann")  # nor names that start apart

@@ -333,6 +333,7 @@ IN_TAG, JJ_TAG = get_string_id("IN"), get_string_id("JJ")
 COMMON_NOUN_TAG_IDS = _ids(("NN", "NNS"))
 TRAILING_ADJECTIVE_LABELS = {"ORG", "FAC", "GPE", "LOC"}
 HEAD_IDS = _ids(HEADS)
+GROUP_HEAD_IDS = _ids(GROUP_HEADS)
 COARSE_OF_TAG = {get_string_id(tag): coarse for tag, coarse in COARSE.items()}
 
 
@@ -402,6 +403,13 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         if label == "ORG" and not key and first and c.iob[first - 1] == OUTSIDE and c.tag[first - 1] in PROPER_TAG_IDS \
                 and c.orth[first - 1] != c.lower[first - 1] and (first == 1 or c.tag[first - 2] not in PROPER_TAG_IDS):
             first -= 1  # "Internet Explorer's": the model's span left out the proper noun that begins the name
+        elif label == "ORG" and not key and c.lower[first] in GROUP_HEAD_IDS:
+            # "Doctor Who Society of Canada" tagged from "Society": a name does not open on its head word
+            start = first
+            while start > 0 and first - start < 3 and c.iob[start - 1] == OUTSIDE \
+                    and c.tag[start - 1] in PROPER_TAG_IDS and c.orth[start - 1] != c.lower[start - 1]:
+                start -= 1
+            first = start
         if label == "ORG" and not key and end + 1 < len(c.lower) and c.lower[end] == AT \
                 and UNIVERSITY in c.lower[first:end] and (campus := place_runs.get(end + 1)):
             end = campus  # "the University of North Carolina at Greensboro": one university, on its campus

@@ -384,6 +384,26 @@ def spelling_variants(a: str, b: str) -> bool:
     return len(at) == 1 or (len(at) == 2 and at[1] == at[0] + 1 and x[at[0]] == y[at[1]] and x[at[1]] == y[at[0]])
 
 
+def misspelled(a: str, b: str) -> bool:
+    """"bauchtman" for "buchtmann": two words of seven letters or more, with the same first letter, that one
+    or two letters inserted, deleted, changed or swapped with a neighbour turn into each other."""
+    if a == b or min(len(a), len(b)) < 7 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    # optimal string alignment distance, stopped at 3
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > 2:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= 2
+
+
 def variant_pairs(names: Iterable[str]) -> list[tuple[str, str]]:
     """Pairs of :func:`spelling_variants`, compared only within names of one length and number of words."""
     buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -596,6 +616,10 @@ def group_mentions(
         owners = by_surname.get(name.casefold(), set()) or {
             clusters.find(full) for full in person_votes if full.startswith((name + " ", name + "-"))
         }
+        if not owners and mention.label == "PERSON" and " " not in name:
+            # "Ms Bauchtman said" after "Lydia Buchtmann": a surname misspelled, two letters apart at most
+            owners = {owner for known, found in by_surname.items() if misspelled(name.casefold(), known)
+                      for owner in found}
         if len(owners) == 1:
             clusters.union(next(iter(owners)), name)
             surnames.add(name)  # its mentions now refer to a person, and vote so
