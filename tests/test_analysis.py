@@ -340,3 +340,10 @@ def test_proper_nouns_before_an_organisation_named_from_its_head_word_are_its_fi
     collect(doc, text, 0, True, into)
     assert ("Red Dwarf Society of Canada", "ORG") in [(m.text, m.label) for m in into.mentions]
     assert "Society of Canada" not in [m.text for m in into.mentions]
+
+
+def test_an_organisations_office_after_its_possessive_is_the_organisation(gazetteer):
+    a = article(["According to the lawyer, a detective for the Orange County Sheriff's office was given the files.",
+                 "The Orange County Sheriff's office said nothing on Monday."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert "Orange County Sheriff's office" in found and "Orange County Sheriff" not in found

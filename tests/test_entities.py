@@ -422,3 +422,15 @@ def test_a_surname_misspelled_joins_its_person(gazetteer):
     assert {name: e.aliases for name, e in found.items()} == {"Lydia Buchtmann": ("Bauchtman",)}
     assert misspelled("kristen", "kristin") and not misspelled("smith", "smyth")  # short names are left alone
     assert not misspelled("bauchtman", "wachtmann")  # nor names that start apart
+
+
+def test_a_station_names_the_place_it_serves(gazetteer):
+    from generator.places import is_place_name
+
+    mentions = [("Harbour Hospital MRT Station", "FAC"), ("the International Space Station", "ORG"),
+                ("Lindholm Station", "FAC")]
+    found, _ = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer,
+                              place_name=is_place_name)
+    names = {e.name for e in found}
+    assert {"Harbour Hospital", "Lindholm"} <= names  # (a transit word before "Station" is left out)
+    assert "International Space" not in names  # a space station is a kind of station, not a place's

@@ -224,6 +224,7 @@ def _ids(strings: Iterable[str]) -> frozenset[int]:
 HYPHEN, COMMA, OF, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "of", "PERSON", "NORP"))
 FROM, THE, AT, UNIVERSITY = (get_string_id(s) for s in ("from", "the", "at", "university"))
 PLACE_LABEL_IDS = _ids(("GPE", "LOC"))
+POSSESSIVE_TAG, OFFICE_IDS = get_string_id("POS"), _ids(("office", "department"))
 INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values
 MARKS = _ids(("#", "@"))  # before a hashtag or a handle
 ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
@@ -410,6 +411,9 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
                     and c.tag[start - 1] in PROPER_TAG_IDS and c.orth[start - 1] != c.lower[start - 1]:
                 start -= 1
             first = start
+        if label == "ORG" and not key and end < len(c.lower) and c.tag[end - 1] == POSSESSIVE_TAG \
+                and c.orth[end] in OFFICE_IDS:
+            end += 1  # "the Los Angeles Sheriff's office": the office is the organisation
         if label == "ORG" and not key and end + 1 < len(c.lower) and c.lower[end] == AT \
                 and UNIVERSITY in c.lower[first:end] and (campus := place_runs.get(end + 1)):
             end = campus  # "the University of North Carolina at Greensboro": one university, on its campus

