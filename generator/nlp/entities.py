@@ -259,6 +259,8 @@ def place_words(words: str, gazetteer: Gazetteer, known_place: Callable[[str], b
 
 def group_after_place(name: str, gazetteer: Gazetteer, known_place: Callable[[str], bool]) -> GazetteerEntry | None:
     """The gazetteer's group that a name gives with its country in front: "US National Science Foundation"."""
+    if name.count(" ") < 2:
+        return None
     words = name.split()
     for cut in (1, 2):
         if len(words) - cut >= 2 and (entry := gazetteer.lookup(" ".join(words[cut:]))) is not None \
@@ -520,12 +522,18 @@ def group_mentions(
         kept.append((i, mention, name, entry.key if entry else ""))
     # "the University of Sheffield", "Colorado State University": the place inside a name is a place of the
     # article too. Such a mention has no index of its own (-1): it names no sentence's entity.
-    kept += [(-1, Mention(place, "GPE", mention.sentence), place, "")
-             for _, mention, name, key in list(kept) if mention.label != "PERSON"
-             for place in nested_places(name, place_name, given_name, common_words)]
-    kept += [(-1, Mention(inner, LABEL_OF_KIND[entry.kind], mention.sentence, entry.key), inner, entry.key)
-             for _, mention, name, key in list(kept) if mention.label != "PERSON"
-             for inner, entry in nested_entries(name, gazetteer, gazetteer.by_key().get(key))]
+    # (Each name is cut once per article: a name recurs.)
+    inside: dict[tuple[str, str], tuple[list[str], list[tuple[str, GazetteerEntry]]]] = {}
+    for _, mention, name, key in list(kept):
+        if mention.label == "PERSON" or " " not in name:
+            continue
+        if (name, key) not in inside:
+            inside[name, key] = (nested_places(name, place_name, given_name, common_words),
+                                 nested_entries(name, gazetteer, gazetteer.by_key().get(key)))
+        places, entries = inside[name, key]
+        kept += [(-1, Mention(place, "GPE", mention.sentence), place, "") for place in places]
+        kept += [(-1, Mention(inner, LABEL_OF_KIND[entry.kind], mention.sentence, entry.key), inner, entry.key)
+                 for inner, entry in entries]
 
     clusters = _Clusters()
     folded: dict[str, str] = {}
