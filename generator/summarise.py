@@ -164,7 +164,8 @@ def summarise(
     key_points: int = 5,
 ) -> Digest:
     weights, central = salience(sentences), centrality(sentences)  # the same for both choices
-    summary = choose(sentences, summary_sentences, summary_words, weights=weights, central=central)
+    summary = choose(sentences, summary_sentences, summary_words, seen_entities=set(), weights=weights,
+                     central=central)
     if summary and summary[0].first_word in DEPENDENT_OPENERS:
         summary = summary[1:]
     if not summary:  # a very short or unusual article: fall back to the first prose sentences
