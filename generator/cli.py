@@ -19,6 +19,7 @@ from generator.build import BuildOptions, BuildReport, check, generate
 from generator.errors import BriefingError
 from generator.nlp.analyse import AnalysisOptions
 from generator.progress import for_terminal
+from generator.render import SITE_URL_UNSET
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -94,6 +95,11 @@ def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, s
           config_file: Path) -> None:
     """Generate briefings from the seeds, then build the site."""
     options = build_options(config_file, seeds, out, jobs)
+    if not options.site.site_url:
+        if strict:
+            fail(SITE_URL_UNSET)
+        if no_site:  # with the site, the plugin says it
+            click.secho(f"Warning: {SITE_URL_UNSET}", fg="yellow", err=True)
     if no_site:
         try:
             report = generate(options, progress=for_terminal())
@@ -153,30 +159,32 @@ def check_command(seeds: Path | None, gazetteers: tuple[Path, ...], config_file:
     click.echo(f"OK: {options.seeds} and the gazetteer are valid.")
 
 
+SHOWN = 15  # candidates listed for an ambiguous query
+
+
 @main.command()
 @click.argument("query", nargs=-1, required=True)
 @CONFIG
 def link(query: tuple[str, ...], config_file: Path) -> None:
-    """Print the Markdown link, URL and citation of a briefing or entity, by ID, key or words."""
-    from generator.linking import absolute, citation, find, load_targets, markdown_link
+    """Print the Markdown link, URL and citation of a briefing or entity, by ID, key, name, alias or words."""
+    from generator.linking import find, link_lines, load_targets
 
     options = build_options(config_file, None, None, None)
     try:
-        targets, names = load_targets(options.out / "manifest.json")
+        targets = load_targets(options.out / "manifest.json")
     except BriefingError as error:
         fail(str(error))
     text = " ".join(query)
-    found = find(text, targets, names)
+    found = find(text, targets)
     if not found:
         fail(f"nothing in the archive matches {text!r}")
     if len(found) > 1:
         click.echo(f"{len(found)} matches for {text!r}; use one of these IDs or keys:", err=True)
-        for target in found[:30]:
+        for target in found[:SHOWN]:
             click.echo(f"  {target.name}  ({target.kind}{', ' + target.date if target.date else ''}) {target.title}",
                        err=True)
+        if len(found) > SHOWN:
+            click.echo(f"  ... and {len(found) - SHOWN} more not shown: add a word, or use an ID or key", err=True)
         sys.exit(1)
-    site_url = options.site.site_url
-    target = found[0]
-    click.echo(markdown_link(target, site_url))
-    click.echo(absolute(target.url, site_url))
-    click.echo(citation(target, site_url))
+    for line in link_lines(found[0], options.site.site_url, options.site.site_name):
+        click.echo(line)

@@ -33,7 +33,7 @@ from generator.nlp.analyse import AnalysisOptions
 from generator.nlp.pipeline import DEFAULT_MODEL
 from generator.progress import for_terminal
 from generator.reader import DEFAULT_MAX_BYTES
-from generator.render import SiteOptions
+from generator.render import SITE_URL_UNSET, SiteOptions
 from generator.writer import MARKER
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -70,6 +70,20 @@ class BriefingsConfig(base.Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     report: BuildReport | None = None
     override: BuildOptions | None = None  # set by `briefings build` (its --seeds, --out, --jobs)
+    command: str = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def site_url(self, config: MkDocsConfig) -> str:
+        """``site_url`` as mkdocs.yml sets it. `mkdocs serve` replaces it with its own address
+        (http://127.0.0.1:8000/), which must never reach a permanent URL: read it from the file again."""
+        if self.command != "serve" or not config.config_file_path:
+            return config.site_url or ""
+        from mkdocs.utils.yaml import yaml_load
+
+        with open(config.config_file_path, "rb") as handle:
+            return str((yaml_load(handle) or {}).get("site_url") or "")
 
     def path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path or ".").parent / value).resolve()
@@ -87,12 +101,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 key_points=cfg.key_points,
                 jobs=cfg.jobs or os.cpu_count() or 1,
             ),
-            site=SiteOptions(site_url=config.site_url or "", site_name=config.site_name),
+            site=SiteOptions(site_url=self.site_url(config), site_name=config.site_name),
             max_bytes=cfg.max_bytes,
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.override or self.options(config)
+        if not options.site.site_url:
+            log.warning(SITE_URL_UNSET)  # once a build: `--strict` fails on it
         if self.config.generate:
             try:
                 self.report = generate(options, progress=for_terminal(log))

@@ -27,7 +27,7 @@ from generator import __version__
 from generator.feed import render_feed
 from generator.inventory import render_inventory
 from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity, Geo
-from generator.text import slugify
+from generator.text import absolute_url, slugify
 
 TEMPLATES = Path(__file__).with_name("templates")
 LATEST = 10
@@ -68,6 +68,32 @@ def _escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
 
 
+def markdown_link(title: str, url: str) -> str:
+    """The Markdown link an analyst pastes into a report: the title escaped, the URL percent-encoded."""
+    return f"[{md_escape(title)}]({safe_url(url)})"
+
+
+def citation(title: str, url: str, kind: str, source: str = "", date: str = "", site_name: str = "") -> str:
+    """A plain citation: '"Title." Source, date. URL' for a briefing, '"Name" (kind), Site. URL' otherwise.
+    The title opens in a quotation mark, so no title can start a line with Markdown or snippet syntax."""
+    title = " ".join(title.split())
+    site_name = site_name or SiteOptions.site_name
+    if kind == "briefing":
+        return f'"{title}." {source or site_name}, {date}. {url}'
+    return f'"{title}" ({kind}), {site_name}. {url}'
+
+
+_NOT_YAML = re.compile("[^\x20-\x7E\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
+
+
+def search_keywords(names: tuple[str, ...]) -> Markdown:
+    """A YAML flow list of ``names`` for a page's front matter ``tags``, which Material's search weighs far
+    above a page's text (``Daesh`` and ``IS`` find the group's page first). Each name is a JSON string, which
+    YAML reads as the same string; a name YAML could not read (control characters) is left out."""
+    return Markdown("[" + ", ".join(json.dumps(n, ensure_ascii=False) for n in names if not _NOT_YAML.search(n))
+                    + "]")
+
+
 def safe_url(url: str) -> str:
     """An http(s) address for a Markdown link target: anything that could end the link is percent-encoded."""
     return quote(url, safe=":/?#=&%.~_-+@,;!$")
@@ -90,6 +116,13 @@ def relative(from_path: str, to_path: str) -> str:
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+SITE_URL_UNSET = (
+    "site_url is not set in mkdocs.yml. Fix: set it to the address the archive is published at "
+    "(site_url: https://example.org/archive/); permanent URLs, the manifest, the feeds and the sitemap are made "
+    "from it, and without it they are only paths from the site's root"
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +152,7 @@ class Renderer:
             KIND_TITLES=KIND_TITLES, KIND_SINGULAR=KIND_SINGULAR, KINDS=KINDS, md=md_escape,
         )
         self.by_id = {b.id: b for b in archive.briefings}
+        self.neighbours = neighbours(archive)
         self._entity_targets: dict[str, tuple[str, str]] = {}
 
     # -- links ------------------------------------------------------------------------------------
@@ -162,8 +196,15 @@ class Renderer:
         return self.link(str(year), e.path, entity_year_path(e, year))
 
     def permanent_url(self, url: str) -> str:
-        base = self.options.site_url
-        return (base.rstrip("/") + "/" + url) if base else "/" + url
+        return absolute_url(url, self.options.site_url)
+
+    def cite_block(self, title: str, url: str, kind: str, source: str = "", date: str = "") -> Markdown:
+        """An indented code block (Material adds its copy button) with the Markdown link, the permanent URL
+        and a plain citation. Code blocks escape HTML themselves; each line opens on '[', the URL or '"'."""
+        permanent = self.permanent_url(url)
+        lines = (markdown_link(title, permanent), permanent,
+                 citation(title, permanent, kind, source, date, self.options.site_name))
+        return Markdown("\n".join("    " + line for line in lines))
 
     # -- pages ------------------------------------------------------------------------------------
     def render(self, template: str, **context: object) -> str:
@@ -184,8 +225,13 @@ class Renderer:
             f"shares {', '.join(md_escape(entities[key].name) for key in rel.shared)}" for rel in b.related
         ) or "No other briefing shares a place or group with this one yet.")
         minutes = max(1, round(b.article.words / WORDS_PER_MINUTE))
+        older, newer = self.neighbours[b.id]
+        around = Markdown(" · ".join(
+            f"{label}: {self.briefing_link(other, b.path)} ({md_escape(self.by_id[other].article.date.isoformat())})"
+            for label, other in (("Earlier", older), ("Later", newer)) if other))
+        cite = self.cite_block(b.analysis.title, b.url, "briefing", b.article.source or "", b.article.date.isoformat())
         return self.render("briefing.md.j2", b=b, a=b.article, index=index, related=related, minutes=minutes,
-                           permanent=self.permanent_url(b.url),
+                           around=around, cite=cite,
                            source_url=Markdown(f"<{safe_url(b.article.url)}>") if b.article.url else None)
 
     def entity(self, e: Entity) -> str:
@@ -215,7 +261,8 @@ class Renderer:
         rows = Markdown("\n".join(f"| {md_escape(period)} | {md_escape(count)} |" for period, count in timeline))
         return self.render("entity.md.j2", e=e, briefings=briefings, latest=len(latest), companions=companions,
                            years=sorted(years.items(), reverse=True), timeline=rows,
-                           timeline_by_month=by_month, permanent=self.permanent_url(e.url))
+                           timeline_by_month=by_month, cite=self.cite_block(e.name, e.url, e.kind),
+                           keywords=search_keywords((e.name, *e.aliases)))
 
     def entity_year(self, e: Entity, year: int, briefings: list[Briefing]) -> str:
         return self.render("entity_year.md.j2", e=e, year=year, briefings=briefings,
@@ -255,7 +302,7 @@ class Renderer:
     def latest(self) -> str:
         counts = {kind: sum(1 for e in self.archive.entities.values() if e.kind == kind) for kind in KINDS}
         top = {kind: sorted((e for e in self.archive.entities.values() if e.kind == kind),
-                            key=lambda e: (-len(e.briefings), e.name))[:8] for kind in KINDS}
+                            key=lambda e: (-len(e.briefings), -e.mentions, e.name))[:8] for kind in KINDS}
         dates = [b.article.date for b in self.archive.briefings]
         return self.render("latest.md.j2", latest=self.archive.briefings[:LATEST], counts=counts, top=top,
                            first=min(dates) if dates else None, last=max(dates) if dates else None,
@@ -265,7 +312,8 @@ class Renderer:
         briefings = [
             {
                 "id": b.id,
-                "url": b.url,
+                "url": self.permanent_url(b.url),
+                "path": b.url,
                 "title": b.analysis.title,
                 "date": b.article.date.isoformat(),
                 "source": b.article.source or "",
@@ -292,7 +340,8 @@ class Renderer:
                 "name": e.name,
                 "kind": e.kind,
                 "aliases": list(e.aliases),
-                "url": e.url,
+                "url": self.permanent_url(e.url),
+                "path": e.url,
                 "briefings": list(e.briefings),
                 **({"geonames": {"id": e.geo.geonameid, "name": e.geo.name, "country": e.geo.country,
                                  "latitude": e.geo.latitude, "longitude": e.geo.longitude}} if e.geo else {}),
@@ -332,6 +381,14 @@ def entity_year_path(e: Entity, year: int) -> str:
     return f"{KIND_FOLDERS[e.kind]}/{e.key}/{year}.md"
 
 
+def neighbours(archive: Archive) -> dict[str, tuple[str | None, str | None]]:
+    """Each briefing's ID -> (the one just before it, the one just after it) in date order (IDs break ties):
+    the Earlier / Later links of its page."""
+    order = archive.briefings  # newest first
+    return {b.id: (order[i + 1].id if i + 1 < len(order) else None, order[i - 1].id if i else None)
+            for i, b in enumerate(order)}
+
+
 def entity_years(archive: Archive) -> dict[str, tuple[Entity, int, list[Briefing]]]:
     """The pages by year of the entities named in more than ENTITY_LATEST briefings."""
     by_id = {b.id: b for b in archive.briefings}
@@ -353,9 +410,10 @@ ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
 
 @functools.lru_cache(maxsize=1)
 def templates_digest() -> str:
-    """The templates and the generator's version: a page rendered by other templates is rendered again."""
+    """The templates, this module's code and the generator's version: a page rendered by other templates or
+    other rendering code is rendered again."""
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for path in sorted(TEMPLATES.glob("*.j2")):
+    for path in (Path(__file__), *sorted(TEMPLATES.glob("*.j2"))):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -383,9 +441,12 @@ def page_keys(
         return digest.hexdigest()
 
     keys = {}
+    around = neighbours(archive)
     for b in archive.briefings:
         related = [(r, by_id[r.id].analysis.title, by_id[r.id].article.date, [entities[k].name for k in r.shared])
                    for r in b.related]
+        related += [(other, by_id[other].analysis.title, by_id[other].article.date)
+                    for other in around[b.id] if other]
         named = [(e.key, e.mentions, e.aliases, entities[e.key].name, entities[e.key].kind, entities[e.key].path)
                  for e in b.analysis.entities]
         made = made_from.get(b.id)

@@ -40,3 +40,9 @@ def is_safe_id(value: str) -> bool:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def absolute_url(path: str, site_url: str) -> str:
+    """The one permanent URL of a site path (``briefings/2017/09/21/x/``): under ``site_url`` when it is set,
+    else from the site's root (``/briefings/...``), which a build without ``site_url`` warns about."""
+    return site_url.rstrip("/") + "/" + path if site_url else "/" + path

@@ -20,6 +20,7 @@ from generator.gazetteer import Gazetteer, load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+SEED = ROOT / "seeds" / "000_e3cfbe08a7571c72.txt"  # the project's seed article (AFP, 2017-09-21)
 
 
 @pytest.fixture(scope="session")
@@ -32,8 +33,8 @@ def make_project(where: Path, seeds: dict[str, str | bytes] | None = None, copy_
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", where / "docs")
     (where / "seeds").mkdir()
-    if copy_data:
-        for path in DATA.iterdir():
+    if copy_data:  # the articles written for the tests, and the seed
+        for path in (*DATA.iterdir(), SEED):
             shutil.copy(path, where / "seeds" / path.name)
     for name, content in (seeds or {}).items():
         target = where / "seeds" / name

@@ -4,12 +4,16 @@ served on localhost. Article text may carry script; none of it may run."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import serve
+from conftest import SEED, serve
+
+SEED_PAGE = f"briefings/2017/09/21/{SEED.stem}/"
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -80,10 +84,51 @@ def test_search_results_for_hostile_articles_run_nothing(site, reader):
     assert reader.dialogs == [] and reader.evaluate("typeof window.__pwned") == "undefined"
 
 
-def test_searching_an_alias_finds_the_group_page(site, reader):
-    results = search(reader, site[1], "Daesh")
-    links = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
-    assert any("groups/islamic-state/" in (href or "") for href in links), links
+def first_results(results, count: int = 5) -> list[str]:
+    return [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(min(count, results.count()))]
+
+
+@pytest.mark.parametrize("words", ["Daesh", "IS", "Islamic State"])
+def test_the_group_is_the_first_result_for_its_names(site, reader, words):
+    results = search(reader, site[1], words)
+    reader.wait_for_timeout(300)  # let the ranking settle as the last key press is searched
+    links = first_results(results)
+    assert "groups/islamic-state/" in links[0], links
+
+
+def test_no_request_leaves_the_site(site, reader):
+    url = site[1]
+    requests: list[str] = []
+    reader.on("request", lambda request: requests.append(request.url))
+    for path in ("", SEED_PAGE, "places/hawija/", "groups/islamic-state/", "method/", "briefings/"):
+        reader.goto(url + path)
+        reader.wait_for_load_state("networkidle")
+    search(reader, url, "Hawija")
+    reader.wait_for_load_state("networkidle")
+    assert any(r.endswith("search_index.json") for r in requests)  # the page's own assets were recorded
+    outside = [r for r in requests
+               if urlsplit(r).scheme not in ("data", "blob") and urlsplit(r).hostname != "127.0.0.1"]
+    assert outside == []
+
+
+def test_the_cite_box_has_one_heading_an_absolute_url_and_a_copy_button(site, reader):
+    reader.goto(site[1] + SEED_PAGE)
+    article = reader.locator("article")
+    assert article.inner_text().count("Cite this briefing") == 1
+    code = reader.locator("#cite ~ pre code").first
+    lines = code.inner_text().strip().splitlines()
+    permanent = f"https://briefings.example.org/{SEED_PAGE}"
+    assert lines[0].startswith("[") and lines[0].endswith(f"]({permanent})")
+    assert lines[1] == permanent and lines[2].endswith(f"AFP, 2017-09-21. {permanent}")
+    assert reader.locator("#cite ~ pre button[data-md-type=copy]").count() == 1  # Material's copy button
+
+
+def test_briefings_link_to_the_one_before_and_after_by_date(site, reader):
+    reader.goto(site[1] + "briefings/2019/05/12/somalia-drought-2019-05/")
+    around = reader.locator(".briefing-around")
+    assert "Earlier" in around.inner_text() and "Later" in around.inner_text()
+    around.locator("a").first.click()
+    reader.wait_for_url("**/briefings/2019/03/04/wire_flood/")
 
 
 def test_place_link_reaches_the_place_page_which_links_back(site, reader):
@@ -104,8 +149,8 @@ def pagefind_site(tmp_path_factory):
 
     project = make_project(tmp_path_factory.mktemp("pagefind"))
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("plugins:\n  - search\n  - briefings:\n",
-                            "plugins:\n  - briefings:\n      pagefind: true\n")
+    config = re.sub(r"  - search:\n(?:      .*\n)*", "", config)  # no lunr: Pagefind instead
+    config = config.replace("  - briefings:\n", "  - briefings:\n      pagefind: true\n")
     config = config.replace("  - People: people/index.md\n", "  - People: people/index.md\n  - Search: find.md\n")
     assert "pagefind: true" in config and "find.md" in config
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -13,9 +13,12 @@ import feedparser
 import pytest
 import sphobjinv as soi
 
+from generator.linking import Target, Targets, find
+
 from conftest import make_project, run_cli, serve
 
 BASE = "https://archive.example.org/"
+SITE = "https://briefings.example.org/"  # mkdocs.yml's placeholder site_url
 FLOOD_URL = "briefings/2019/03/04/wire_flood/"
 
 
@@ -24,10 +27,10 @@ def test_inventory_lists_every_briefing_and_entity(built_site):
     entries = {(o.role, o.name): o.uri for o in inventory.objects}
     manifest = json.loads((built_site / "site" / "manifest.json").read_text(encoding="utf-8"))
     for b in manifest["briefings"]:
-        assert entries[("doc", b["id"])] == b["url"] and entries[("label", b["id"])] == b["url"]
+        assert entries[("doc", b["id"])] == b["path"] and entries[("label", b["id"])] == b["path"]
     for e in manifest["entities"]:
-        assert entries[("doc", e["url"].strip("/"))] == e["url"]
-        assert entries[("label", e["key"])] == e["url"]
+        assert entries[("doc", e["path"].strip("/"))] == e["path"]
+        assert entries[("label", e["key"])] == e["path"]
 
 
 def sphinx_project(where: Path, inventory: Path, body: str) -> subprocess.CompletedProcess[str]:
@@ -108,7 +111,7 @@ def test_feed_parses_with_the_latest_briefings(built_site):
     manifest = json.loads((built_site / "site" / "manifest.json").read_text(encoding="utf-8"))
     assert [e.title for e in feed.entries] == [b["title"] for b in manifest["briefings"]]
     first = feed.entries[0]
-    assert first.link == manifest["briefings"][0]["url"]
+    assert first.link == manifest["briefings"][0]["url"] == SITE + manifest["briefings"][0]["path"]
     assert first.published.startswith("2019-07-15")
     assert first.summary == manifest["briefings"][0]["summary"]
     assert 'type="application/atom+xml"' in (built_site / "site" / "index.html").read_text(encoding="utf-8")
@@ -118,11 +121,12 @@ def test_link_command(built_site):
     result = run_cli("link", "wire_flood", cwd=built_site)
     assert result.returncode == 0, result.stderr
     markdown, url, citation = result.stdout.splitlines()
-    assert markdown == f"[Floods along the Shabelle river have forced more than 200,000 people](/{FLOOD_URL})"
-    assert url == f"/{FLOOD_URL}" and citation.endswith(f"AFP, 2019-03-04. /{FLOOD_URL}")
+    title = "Floods along the Shabelle river have forced more than 200,000 people"
+    assert markdown == f"[{title}]({SITE}{FLOOD_URL})"
+    assert url == SITE + FLOOD_URL and citation == f'"{title}." AFP, 2019-03-04. {SITE}{FLOOD_URL}'
     assert run_cli("link", "kenyan", "traders", cwd=built_site).stdout.splitlines()[1] == (
-        "/briefings/2019/06/03/kenya-markets-2019-06/")
-    assert run_cli("link", "somalia", cwd=built_site).stdout.splitlines()[1] == "/places/somalia/"
+        SITE + "briefings/2019/06/03/kenya-markets-2019-06/")
+    assert run_cli("link", "somalia", cwd=built_site).stdout.splitlines()[1] == SITE + "places/somalia/"
     ambiguous = run_cli("link", "shabelle river", cwd=built_site)
     assert ambiguous.returncode == 1 and "wire_flood" in ambiguous.stderr and "ethiopia-dam-2019-07" in ambiguous.stderr
     assert run_cli("link", "no such thing at all", cwd=built_site).returncode == 1
@@ -159,7 +163,8 @@ def test_edits_keep_id_url_and_anchors_and_renames_redirect(tmp_path):
     inventory = soi.Inventory(str(project / "site" / "objects.inv"))
     assert {o.name: o.uri for o in inventory.objects if o.role == "doc"}["talks-2021"] == (
         "briefings/2021/03/02/kabul-talks/")
-    assert run_cli("link", "talks-2021", cwd=project).stdout.splitlines()[1] == "/briefings/2021/03/02/kabul-talks/"
+    assert run_cli("link", "talks-2021", cwd=project).stdout.splitlines()[1] == (
+        SITE + "briefings/2021/03/02/kabul-talks/")
 
 
 def test_an_alias_used_twice_is_an_error(tmp_path):
@@ -169,3 +174,67 @@ def test_an_alias_used_twice_is_an_error(tmp_path):
     })
     result = run_cli("check", cwd=project)
     assert result.returncode == 1 and "b.md:1: ID or alias 'old' is already used by a.md" in result.stderr
+
+
+def targets(*found: Target) -> Targets:
+    return Targets.of(list(found))
+
+
+SYRIA = Target("syria", "Syria", "places/syria/", "place")
+ISLAMIC_STATE = Target("islamic-state", "Islamic State group", "groups/islamic-state/", "group",
+                       aliases=("IS", "ISIS", "Daesh"))
+RAQQA = Target("raqqa", "Raqqa", "places/raqqa/", "place", aliases=("Raqa", "Ar-Raqqah"))
+NEMISIS = Target("nemisis-project", "NEMISIS project", "groups/nemisis-project/", "group")
+SDF = Target("syrian-democratic-forces", "Syrian Democratic Forces", "groups/syrian-democratic-forces/", "group",
+             aliases=("SDF",))
+STORY = Target("syria-talks", "Syria talks resume in Geneva", "briefings/2021/03/02/syria-talks/", "briefing",
+               "2021-03-02", "AFP")
+ARCHIVE = targets(SYRIA, ISLAMIC_STATE, RAQQA, NEMISIS, SDF, STORY)
+
+
+@pytest.mark.parametrize(("query", "key"), [
+    ("Daesh", "islamic-state"), ("daesh", "islamic-state"), ("Raqa", "raqqa"), ("ISIS", "islamic-state"),
+    ("Syria", "syria"), ("syria-talks", "syria-talks"), ("places/raqqa", "raqqa"), ("ar raqqah", "raqqa"),
+    ("geneva talks", "syria-talks"),
+])
+def test_find_prefers_a_whole_name_or_alias(query, key):
+    assert [t.name for t in find(query, ARCHIVE)] == [key]
+
+
+def test_find_never_matches_inside_a_word():
+    assert NEMISIS not in find("ISIS", ARCHIVE)
+    assert find("isi", ARCHIVE) == [] and find("syr", ARCHIVE) == []
+
+
+def test_find_ranks_entities_before_briefings_when_words_match_several():
+    found = find("syria", targets(SDF, STORY, NEMISIS))
+    assert [t.name for t in found] == ["syria-talks"]  # 'Syrian' is another word
+    assert [t.name for t in find("talks", targets(STORY, Target("talks", "Talks", "groups/talks/", "group")))] == [
+        "talks"]  # the name itself, before a title that holds the word
+
+
+def test_link_names_an_alias_and_lists_what_is_ambiguous(built_site):
+    manifest = json.loads((built_site / "briefings" / "manifest.json").read_text(encoding="utf-8"))
+    names = {e["name"] for e in manifest["entities"]}
+    assert "Islamic State group" in names
+    result = run_cli("link", "Daesh", cwd=built_site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == SITE + "groups/islamic-state/"
+    for query, path in (("Raqa", "places/raqqa/"), ("Syria", "places/syria/"), ("ISIS", "groups/islamic-state/")):
+        result = run_cli("link", query, cwd=built_site)
+        assert result.returncode == 0 and result.stdout.splitlines()[1] == SITE + path, (query, result.stderr)
+
+
+def test_link_says_how_many_candidates_it_did_not_show(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from generator.cli import SHOWN, main
+
+    briefings = [{"id": f"flood-{i:02d}", "path": f"briefings/2021/03/02/flood-{i:02d}/", "url": "",
+                  "title": f"Flood report {i}", "date": "2021-03-02"} for i in range(SHOWN + 5)]
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "briefings" / "manifest.json").write_text(json.dumps({"briefings": briefings, "entities": []}))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["link", "flood", "report"])
+    assert result.exit_code == 1
+    assert f"{SHOWN + 5} matches" in result.output and "and 5 more not shown" in result.output

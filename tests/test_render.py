@@ -1,5 +1,6 @@
 """Escaping: article text reaches the page as text, never as HTML, links or Markdown structure."""
 
+import dataclasses
 import html as html_lib
 import re
 
@@ -57,3 +58,49 @@ def test_code_spans_hold_any_text():
     assert Renderer.code(r, "a`b") == "``a`b``"
     assert Renderer.code(r, "id_1") == "`id_1`"
 
+
+
+@pytest.mark.parametrize("name", [*HOSTILE, 'He said "no"', "back\\slash", "a: b", "- x", "#tag", "🙂 emoji", "[1, 2]"])
+def test_search_keywords_are_read_back_by_yaml_as_the_same_names(name):
+    import yaml
+
+    from generator.render import search_keywords
+
+    assert yaml.safe_load(f"tags: {search_keywords(('Islamic State group', name))}\n") == {
+        "tags": ["Islamic State group", name]}
+
+
+def test_search_keywords_leave_out_what_yaml_cannot_read():
+    from generator.render import search_keywords
+
+    assert search_keywords(("ok", "bell\x07", "\x85next")) == '["ok"]'
+
+
+def test_citation_opens_on_a_quotation_mark_whatever_the_title():
+    from generator.render import citation
+
+    line = citation('--8<-- "mkdocs.yml"', "https://example.org/b/", "briefing", "AFP", "2021-03-02")
+    assert line == '"--8<-- "mkdocs.yml"." AFP, 2021-03-02. https://example.org/b/'
+
+
+def test_home_page_lists_the_most_mentioned_entities_first(gazetteer):
+    from test_index import item
+
+    from generator.index import build_archive
+
+    a, analysis = item("a", 1, ("aleppo", "Aleppo", "place"), ("zarqa", "Zarqa", "place"))
+    named = tuple(dataclasses.replace(e, mentions=9 if e.key == "zarqa" else 1) for e in analysis.entities)
+    archive = build_archive([(a, dataclasses.replace(analysis, entities=named))], gazetteer)
+    places = Renderer(archive).latest().split("**Places:**")[1]
+    assert places.index("Zarqa") < places.index("Aleppo")
+
+
+def test_each_briefing_links_the_one_before_and_after_it_by_date(gazetteer):
+    from test_index import item
+
+    from generator.index import build_archive
+    from generator.render import neighbours
+
+    archive = build_archive([item("b", 5), item("a", 1), item("c", 9), item("d", 9)], gazetteer)
+    # Oldest to newest: a, b, then the two of day 9 (the archive lists "c" before "d" as the newer).
+    assert neighbours(archive) == {"a": (None, "b"), "b": ("a", "d"), "d": ("b", "c"), "c": ("d", None)}

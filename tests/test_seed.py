@@ -11,7 +11,7 @@ from generator.nlp.analyse import analyse
 from generator.reader import read_file
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_e3cfbe08a7571c72.txt"
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"{SEED.name} is not in seeds/")
+
 
 
 @pytest.fixture(scope="module")

@@ -85,20 +85,22 @@ def test_manifest_follows_the_schema(built_site):
     assert manifest == json.loads((built_site / "briefings" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["version"] == 1
     assert [b["id"] for b in manifest["briefings"]] == [
-        "ethiopia-dam-2019-07", "kenya-markets-2019-06", "somalia-drought-2019-05", "wire_flood"]
+        "ethiopia-dam-2019-07", "kenya-markets-2019-06", "somalia-drought-2019-05", "wire_flood",
+        "000_e3cfbe08a7571c72"]
     keys = {e["key"] for e in manifest["entities"]}
     ids = {b["id"] for b in manifest["briefings"]}
     for b in manifest["briefings"]:
         assert set(b) >= {"id", "url", "title", "date", "source", "dateline", "summary", "entities", "related"}
-        assert b["url"] == f"briefings/{b['date'].replace('-', '/')}/{b['id']}/"
-        assert (built_site / "site" / b["url"] / "index.html").is_file()
+        assert b["path"] == f"briefings/{b['date'].replace('-', '/')}/{b['id']}/"
+        assert b["url"] == "https://briefings.example.org/" + b["path"]  # absolute, from site_url
+        assert (built_site / "site" / b["path"] / "index.html").is_file()
         assert set(b["related"]) <= ids - {b["id"]}
         for e in b["entities"]:
             assert set(e) == {"key", "name", "kind", "aliases", "mentions"}
             assert e["kind"] in ("person", "place", "group") and e["key"] in keys and e["mentions"] >= 1
     for e in manifest["entities"]:
-        assert set(e) - {"geonames"} == {"key", "name", "kind", "aliases", "url", "briefings"}
-        assert (built_site / "site" / e["url"] / "index.html").is_file()
+        assert set(e) - {"geonames"} == {"key", "name", "kind", "aliases", "url", "path", "briefings"}
+        assert (built_site / "site" / e["path"] / "index.html").is_file()
         assert set(e["briefings"]) <= ids
 
 
