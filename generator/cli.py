@@ -40,7 +40,7 @@ def fail(message: str) -> NoReturn:
 def load_site_config(config_file: Path, **overrides: object) -> tuple[MkDocsConfig, BriefingsPlugin]:
     """mkdocs.yml, loaded by MkDocs itself (imported here only: `briefings check` need not load it early)."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_file.is_file():
         fail(f"{config_file} not found: run from the archive's folder or pass --config")
@@ -48,6 +48,8 @@ def load_site_config(config_file: Path, **overrides: object) -> tuple[MkDocsConf
         config = load_config(str(config_file), **overrides)
     except ConfigurationError as error:
         fail(f"{config_file}: {error}")
+    except Abort:  # MkDocs logged what is wrong (the ERROR line above)
+        fail(f"{config_file}: a setting is wrong (said above); fix it and run again")
     plugin = config.plugins.get("briefings")
     if plugin is None:
         fail(f"{config_file} does not enable the `briefings` plugin")
@@ -164,10 +166,12 @@ SHOWN = 15  # candidates listed for an ambiguous query
 
 @main.command()
 @click.argument("query", nargs=-1, required=True)
+@click.option("--feed", is_flag=True, help="Print the URL of the entity's Atom feed instead.")
 @CONFIG
-def link(query: tuple[str, ...], config_file: Path) -> None:
+def link(query: tuple[str, ...], feed: bool, config_file: Path) -> None:
     """Print the Markdown link, URL and citation of a briefing or entity, by ID, key, name, alias or words."""
     from generator.linking import find, link_lines, load_targets
+    from generator.text import absolute_url
 
     options = build_options(config_file, None, None, None)
     try:
@@ -186,5 +190,10 @@ def link(query: tuple[str, ...], config_file: Path) -> None:
         if len(found) > SHOWN:
             click.echo(f"  ... and {len(found) - SHOWN} more not shown: add a word, or use an ID or key", err=True)
         sys.exit(1)
+    if feed:
+        if found[0].kind == "briefing":
+            fail(f"{found[0].name} is a briefing: feeds are the archive's (feed.xml) and each entity's")
+        click.echo(absolute_url(found[0].path + "feed.xml", options.site.site_url))
+        return
     for line in link_lines(found[0], options.site.site_url, options.site.site_name):
         click.echo(line)

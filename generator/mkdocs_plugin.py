@@ -27,6 +27,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator import maps
 from generator.build import BuildOptions, BuildReport, generate
 from generator.errors import BriefingError
 from generator.nlp.analyse import AnalysisOptions
@@ -53,6 +54,20 @@ Search every briefing, place, group and person. The index is fetched a piece at 
 """
 
 
+class TileURL(c.Type):
+    """``map_tiles``: empty (no tiles, the default) or a URL with {z}, {x} and {y}; checked when mkdocs.yml
+    is loaded, so a wrong one fails before anything is built."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        url = super().run_validation(value)
+        if url and (problem := maps.Tiles.problem(url)):
+            raise base.ValidationError(problem)
+        return url
+
+
 class BriefingsConfig(base.Config):
     seeds = c.Type(str, default="seeds")
     out = c.Type(str, default="briefings")
@@ -65,6 +80,8 @@ class BriefingsConfig(base.Config):
     jobs = c.Type(int, default=0)  # 0: the machine's cores
     generate = c.Type(bool, default=True)
     pagefind = c.Type(bool, default=False)  # search with Pagefind (a page at find/) instead of lunr
+    map_tiles = TileURL()  # a tile server under the maps, https://.../{z}/{x}/{y}.png (off)
+    map_attribution = c.Type(str, default="")  # the credit the tile server's terms ask for
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -101,7 +118,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 key_points=cfg.key_points,
                 jobs=cfg.jobs or os.cpu_count() or 1,
             ),
-            site=SiteOptions(site_url=self.site_url(config), site_name=config.site_name),
+            site=SiteOptions(site_url=self.site_url(config), site_name=config.site_name,
+                             map_tiles=cfg.map_tiles, map_attribution=cfg.map_attribution),
             max_bytes=cfg.max_bytes,
         )
 

@@ -11,11 +11,12 @@ import functools
 import hashlib
 import html
 import json
+import math
 import multiprocessing
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,8 +24,8 @@ from urllib.parse import quote
 
 import jinja2
 
-from generator import __version__
-from generator.feed import render_feed
+from generator import __version__, charts, maps
+from generator.feed import entity_feed_path, render_entity_feed, render_feed
 from generator.inventory import render_inventory
 from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity, Geo
 from generator.text import absolute_url, slugify
@@ -86,6 +87,21 @@ def citation(title: str, url: str, kind: str, source: str = "", date: str = "", 
 _NOT_YAML = re.compile("[^\x20-\x7E\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
 
 
+def yaml_value(value: object) -> Markdown:
+    """Any JSON value (strings, numbers, lists, mappings) as YAML for a page's front matter: JSON, which YAML
+    reads as the same value, with every character YAML could not read (control characters) taken out."""
+    return Markdown(_NOT_YAML.sub(" ", json.dumps(value, ensure_ascii=False, separators=(", ", ": "))))
+
+
+_TOPIC = re.compile(r"^\w[\w .\-]{0,48}$")
+
+
+def topics(tags: tuple[str, ...]) -> list[str]:
+    """An article's tags that Material's tags plugin may show: words, spaces, '.' and '-' only (the plugin
+    prints a tag's name into the page as it is; any other tag stays listed, escaped, in the Source box)."""
+    return [tag for tag in tags if _TOPIC.match(tag)]
+
+
 def search_keywords(names: tuple[str, ...]) -> Markdown:
     """A YAML flow list of ``names`` for a page's front matter ``tags``, which Material's search weighs far
     above a page's text (``Daesh`` and ``IS`` find the group's page first). Each name is a JSON string, which
@@ -129,6 +145,8 @@ SITE_URL_UNSET = (
 class SiteOptions:
     site_url: str = ""  # e.g. https://example.org/archive/ (from mkdocs.yml), for permanent URLs
     site_name: str = "Briefing Archive"
+    map_tiles: str = ""  # an owner's tile server under the maps ({z}/{x}/{y}); off: no third-party request
+    map_attribution: str = ""  # what the tile server's terms ask maps to say
 
 
 class Renderer:
@@ -151,8 +169,10 @@ class Renderer:
         self.env.globals.update(
             KIND_TITLES=KIND_TITLES, KIND_SINGULAR=KIND_SINGULAR, KINDS=KINDS, md=md_escape,
         )
+        self.tiles = maps.Tiles(options.map_tiles, options.map_attribution) if options.map_tiles else None
         self.by_id = {b.id: b for b in archive.briefings}
         self.neighbours = neighbours(archive)
+        self.countries = country_pages(archive)
         self._entity_targets: dict[str, tuple[str, str]] = {}
 
     # -- links ------------------------------------------------------------------------------------
@@ -174,6 +194,14 @@ class Renderer:
     def coordinates(self, geo: Geo) -> str:
         lat, lon = geo.latitude or 0.0, geo.longitude or 0.0
         return f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+
+    def country_link(self, e: Entity) -> Markdown:
+        """The place's country, linked to the country's page when the archive has one."""
+        assert e.geo is not None
+        if e.geo.feature == "country":
+            return Markdown("Country")
+        key = self.countries.get(e.geo.country)
+        return self.entity_link(key, e.path) if key else Markdown(md_escape(e.geo.country))
 
     def geonames_link(self, geo: Geo) -> Markdown:
         return Markdown(f"[GeoNames {geo.geonameid}](https://www.geonames.org/{geo.geonameid})")
@@ -206,6 +234,100 @@ class Renderer:
                  citation(title, permanent, kind, source, date, self.options.site_name))
         return Markdown("\n".join("    " + line for line in lines))
 
+    # -- machine-readable metadata ----------------------------------------------------------------
+    ABOUT = 8  # entities named in a briefing's JSON-LD "about", the most mentioned first
+
+    def news_article(self, b: Briefing) -> dict[str, object]:
+        """schema.org NewsArticle of a briefing: headline, date, its main entities (places with their
+        GeoNames URI), publisher and source."""
+        kinds = {"person": "Person", "place": "Place", "group": "Organization"}
+        about = []
+        for seen in sorted(b.analysis.entities, key=lambda s: (-s.mentions, s.key))[:self.ABOUT]:
+            e = self.archive.entities[seen.key]
+            thing: dict[str, object] = {"@type": kinds[e.kind], "name": e.name, "url": self.permanent_url(e.url)}
+            if e.geo is not None:
+                thing["sameAs"] = f"https://sws.geonames.org/{e.geo.geonameid}/"
+                if e.geo.latitude is not None:
+                    thing["geo"] = {"@type": "GeoCoordinates", "latitude": e.geo.latitude,
+                                    "longitude": e.geo.longitude}
+            about.append(thing)
+        url = self.permanent_url(b.url)
+        article: dict[str, object] = {
+            "@context": "https://schema.org", "@type": "NewsArticle", "headline": b.analysis.title,
+            "datePublished": b.article.date.isoformat(), "url": url, "mainEntityOfPage": url,
+            "description": " ".join(b.analysis.summary), "identifier": b.id, "wordCount": b.article.words,
+            "publisher": {"@type": "Organization", "name": self.options.site_name}, "about": about,
+        }
+        if b.article.source:
+            article["sourceOrganization"] = {"@type": "Organization", "name": b.article.source}
+        if b.article.dateline:
+            article["locationCreated"] = {"@type": "Place", "name": b.article.dateline}
+        return article
+
+    # -- maps -------------------------------------------------------------------------------------
+    def marker(self, e: Entity, from_path: str, size: float = 1.0, ringed: bool = False,
+               note: str = "") -> maps.Marker | None:
+        if e.geo is None or e.geo.latitude is None or e.geo.longitude is None:
+            return None
+        return maps.Marker(e.geo.latitude, e.geo.longitude, e.name, maps.href(from_path, e.url), size, ringed, note)
+
+    def figure(self, svg: str, caption: str) -> Markdown:
+        """A map as a raw HTML block (a ``figure``, which Markdown leaves as it is), with a caption."""
+        return Markdown(f'<figure class="briefing-figure">{svg}<figcaption>{html.escape(caption)}</figcaption>'
+                        "</figure>")
+
+    def briefing_map(self, b: Briefing) -> Markdown | None:
+        """Its places with coordinates as dots (the dateline's ringed), the countries it names shaded."""
+        places = [self.archive.entities[seen.key] for seen in b.analysis.entities
+                  if self.archive.entities[seen.key].kind == "place"]
+        dateline = (b.article.dateline or "").casefold()
+        at = {e.key for e in places if dateline and dateline in {n.casefold() for n in (e.name, *e.aliases)}}
+        markers = [m for e in places if (m := self.marker(e, b.path, ringed=e.key in at,
+                                                          note="dateline" if e.key in at else ""))]
+        shaded = [c for e in places if e.geo and e.geo.feature == "country" and (c := maps.country_of(e.geo.name))]
+        if not markers and not shaded:
+            return None
+        frame = maps.around([(m.longitude, m.latitude) for m in markers], [] if markers else [c.main for c in shaded])
+        svg = maps.draw(frame, markers, {c.iso for c in shaded}, "Map of the places in this briefing",
+                        tiles=self.tiles)
+        named = ", ".join(m.label + (f" ({m.note})" if m.note else "") for m in markers)
+        return self.figure(svg, f"Places in this briefing: {named}." if named else "Countries in this briefing.")
+
+    def place_map(self, e: Entity) -> Markdown | None:
+        """The place on a map of its country (a country: the country itself)."""
+        if e.geo is None:
+            return None
+        country = maps.country_of(e.geo.name if e.geo.feature == "country" else e.geo.country)
+        marker = self.marker(e, e.path, ringed=True)
+        if marker is None and country is None:
+            return None
+        frame = maps.around([(marker.longitude, marker.latitude)] if marker else [], [country.main] if country else [])
+        where = f"{e.name} in {country.name}" if country and e.geo.feature != "country" else e.name
+        svg = maps.draw(frame, [marker] if marker else [], [country.iso] if country else [], f"Map: {where}",
+                        tiles=self.tiles)
+        return self.figure(svg, f"Map: {where}.")
+
+    def archive_map(self) -> str:
+        """The Map page: every place with coordinates, sized by its briefings; countries with a page shaded and
+        linked; then every place as a list (the same places, as text)."""
+        path = "map.md"
+        places = sorted((e for e in self.archive.entities.values() if e.kind == "place"),
+                        key=lambda e: (e.name.casefold(), e.key))
+        most = max((len(e.briefings) for e in places), default=1)
+        markers = [m for e in places
+                   if (m := self.marker(e, path, size=0.6 + 1.4 * math.sqrt(len(e.briefings) / most)))]
+        links = {c.iso: maps.href(path, e.url) for e in places
+                 if e.geo and e.geo.feature == "country" and (c := maps.country_of(e.geo.name))}
+        svg = maps.draw(maps.WORLD, markers, links, "Map of every place in the archive", links, tolerance=1.5,
+                        tiles=self.tiles)
+        listing = Markdown("\n".join(
+            f"- {self.entity_link(e.key, path)} ({len(e.briefings)})"
+            + (f" — {md_escape(e.geo.country)}" if e.geo and e.geo.feature != "country" else "") for e in places)
+            or "- No places yet.")
+        return self.render("map.md.j2", figure=self.figure(svg, f"{len(places)} places; a dot for each town or "
+                                                                "city, sized by its briefings; countries shaded."),
+                           listing=listing, count=len(places))
+
     # -- pages ------------------------------------------------------------------------------------
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(r=self, **context)
@@ -230,8 +352,11 @@ class Renderer:
             f"{label}: {self.briefing_link(other, b.path)} ({md_escape(self.by_id[other].article.date.isoformat())})"
             for label, other in (("Earlier", older), ("Later", newer)) if other))
         cite = self.cite_block(b.analysis.title, b.url, "briefing", b.article.source or "", b.article.date.isoformat())
+        head = {"topics": yaml_value(topics(b.article.tags)),
+                "description": yaml_value(" ".join(b.analysis.summary) or b.analysis.title),
+                "published": yaml_value(b.article.date.isoformat()), "jsonld": yaml_value(self.news_article(b))}
         return self.render("briefing.md.j2", b=b, a=b.article, index=index, related=related, minutes=minutes,
-                           around=around, cite=cite,
+                           around=around, cite=cite, map=self.briefing_map(b), head=head,
                            source_url=Markdown(f"<{safe_url(b.article.url)}>") if b.article.url else None)
 
     def entity(self, e: Entity) -> str:
@@ -259,10 +384,19 @@ class Renderer:
             f"{shared} briefing{'s' if shared != 1 else ''}" for key, shared in e.companions
         ) or "- No other entity yet.")
         rows = Markdown("\n".join(f"| {md_escape(period)} | {md_escape(count)} |" for period, count in timeline))
+        chart = self.timeline_chart(e) if timeline else None
         return self.render("entity.md.j2", e=e, briefings=briefings, latest=len(latest), companions=companions,
                            years=sorted(years.items(), reverse=True), timeline=rows,
-                           timeline_by_month=by_month, cite=self.cite_block(e.name, e.url, e.kind),
-                           keywords=search_keywords((e.name, *e.aliases)))
+                           timeline_by_month=by_month, cite=self.cite_block(e.name, e.url, e.kind), chart=chart,
+                           keywords=search_keywords((e.name, *e.aliases)), feed_path=entity_feed_path(e),
+                           description=yaml_value(f"{KIND_SINGULAR[e.kind]}: {e.name}, named in "
+                                                  f"{len(e.briefings)} briefing{'s' if len(e.briefings) != 1 else ''}"
+                                                  f" of {self.options.site_name}."),
+                           map=self.place_map(e) if e.kind == "place" else None)
+
+    def entity_feed(self, e: Entity) -> bytes:
+        latest = [self.by_id[i] for i in e.briefings[:ENTITY_LATEST]]
+        return render_entity_feed(e, latest, self.options.site_url, self.options.site_name)
 
     def entity_year(self, e: Entity, year: int, briefings: list[Briefing]) -> str:
         return self.render("entity_year.md.j2", e=e, year=year, briefings=briefings,
@@ -304,9 +438,43 @@ class Renderer:
         top = {kind: sorted((e for e in self.archive.entities.values() if e.kind == kind),
                             key=lambda e: (-len(e.briefings), -e.mentions, e.name))[:8] for kind in KINDS}
         dates = [b.article.date for b in self.archive.briefings]
+        volume = Counter(f"{d:%Y-%m}" for d in dates)
+        span = charts.months_between(f"{min(dates):%Y-%m}", f"{max(dates):%Y-%m}") if dates else []
+        by_month = len(span) <= VOLUME_MONTHS
+        series = filled(sorted(volume.items()), by_month=True) if by_month else filled(
+            sorted(Counter(f"{d.year}" for d in dates).items()), by_month=False)
+        chart = self.figure(charts.bars(series, "Briefings over time", "briefings"),
+                            f"Briefings by {'month' if by_month else 'year'}.") if dates else None
         return self.render("latest.md.j2", latest=self.archive.briefings[:LATEST], counts=counts, top=top,
                            first=min(dates) if dates else None, last=max(dates) if dates else None,
-                           path="index.md")
+                           path="index.md", chart=chart, growing=self.growing(), volume=series)
+
+    def timeline_chart(self, e: Entity) -> Markdown:
+        """An entity's mentions as bars: by month over at most VOLUME_MONTHS months, else by year."""
+        span = charts.months_between(e.timeline[0][0], e.timeline[-1][0])
+        if len(span) <= VOLUME_MONTHS:
+            series, unit = filled(e.timeline, by_month=True), "month"
+        else:
+            years: Counter[str] = Counter()
+            for month, count in e.timeline:
+                years[month[:4]] += count
+            series, unit = filled(sorted(years.items()), by_month=False), "year"
+        return self.figure(charts.bars(series, f"Mentions of {e.name} over time"), f"Mentions of {e.name} by {unit}.")
+
+    def growing(self, limit: int = 5) -> list[tuple[Entity, int, int, str]]:
+        """The entities named in more briefings in the archive's latest month than in the month before:
+        (entity, briefings then, briefings the month before, the month), the largest rise first."""
+        if not self.archive.briefings:
+            return []
+        latest = f"{self.archive.briefings[0].article.date:%Y-%m}"
+        year, month = int(latest[:4]), int(latest[5:])
+        before = f"{year - 1:04d}-12" if month == 1 else f"{year:04d}-{month - 1:02d}"
+        rises = []
+        for e in self.archive.entities.values():
+            months = Counter(f"{self.by_id[i].article.date:%Y-%m}" for i in e.briefings[:ENTITY_LATEST])
+            if months[latest] > months[before]:
+                rises.append((months[before] - months[latest], e.name, e, months[latest], months[before]))
+        return [(e, now, then, latest) for _, _, e, now, then in sorted(rises, key=lambda r: r[:2])[:limit]]
 
     def manifest(self) -> str:
         briefings = [
@@ -342,6 +510,7 @@ class Renderer:
                 "aliases": list(e.aliases),
                 "url": self.permanent_url(e.url),
                 "path": e.url,
+                "feed": self.permanent_url(entity_feed_path(e)),
                 "briefings": list(e.briefings),
                 **({"geonames": {"id": e.geo.geonameid, "name": e.geo.name, "country": e.geo.country,
                                  "latitude": e.geo.latitude, "longitude": e.geo.longitude}} if e.geo else {}),
@@ -381,6 +550,37 @@ def entity_year_path(e: Entity, year: int) -> str:
     return f"{KIND_FOLDERS[e.kind]}/{e.key}/{year}.md"
 
 
+# The tags plugin's listing of every tag and its briefings (front matter `topics`, see mkdocs.yml).
+TAGS_PAGE = """---
+search:
+  exclude: true
+---
+
+# Tags
+
+The tags the articles' front matter gives, each with its briefings.
+
+<!-- material/tags -->
+"""
+VOLUME_MONTHS = 60  # the home page charts an archive of more months by year
+
+
+def filled(series: Sequence[tuple[str, int]], by_month: bool) -> list[tuple[str, int]]:
+    """``series`` (YYYY-MM or YYYY, oldest first) with the quiet periods between put in as 0."""
+    if not series:
+        return []
+    found = dict(series)
+    periods = charts.months_between(series[0][0], series[-1][0]) if by_month else [
+        str(y) for y in range(int(series[0][0]), int(series[-1][0]) + 1)]
+    return [(p, found.get(p, 0)) for p in periods]
+
+
+def country_pages(archive: Archive) -> dict[str, str]:
+    """GeoNames country name -> the key of the archive's page for that country."""
+    return {e.geo.name: e.key for e in sorted(archive.entities.values(), key=lambda e: e.key)
+            if e.geo is not None and e.geo.feature == "country"}
+
+
 def neighbours(archive: Archive) -> dict[str, tuple[str | None, str | None]]:
     """Each briefing's ID -> (the one just before it, the one just after it) in date order (IDs break ties):
     the Earlier / Later links of its page."""
@@ -410,10 +610,12 @@ ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
 
 @functools.lru_cache(maxsize=1)
 def templates_digest() -> str:
-    """The templates, this module's code and the generator's version: a page rendered by other templates or
-    other rendering code is rendered again."""
+    """The templates, the rendering code (this module, maps, charts, feeds) and the generator's version: a page
+    rendered by other templates or other rendering code is rendered again."""
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for path in (Path(__file__), *sorted(TEMPLATES.glob("*.j2"))):
+    here = Path(__file__).parent
+    code = [here / name for name in ("render.py", "maps.py", "charts.py", "feed.py")]
+    for path in (*code, *sorted(TEMPLATES.glob("*.j2"))):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -442,6 +644,7 @@ def page_keys(
 
     keys = {}
     around = neighbours(archive)
+    countries = country_pages(archive)
     for b in archive.briefings:
         related = [(r, by_id[r.id].analysis.title, by_id[r.id].article.date, [entities[k].name for k in r.shared])
                    for r in b.related]
@@ -455,12 +658,15 @@ def page_keys(
         else:  # the article's text is in its digest: no need to hash the paragraphs again
             keys[b.path] = key(replace(b.article, paragraphs=()), b.analysis, related, named)
     # What an entity page shows of each briefing and each companion, as one string each (built once).
-    card = {b.id: "\x1f".join((b.id, b.analysis.title, str(b.article.date), b.path)) for b in archive.briefings}
+    card = {b.id: "\x1f".join((b.id, b.analysis.title, str(b.article.date), b.path, *b.analysis.summary,
+                                b.article.source or "")) for b in archive.briefings}
     label = {k: "\x1f".join((k, e.name, e.kind, e.path)) for k, e in entities.items()}
     for e in entities.values():
         listed = "\x1e".join(card[i] for i in e.briefings[:ENTITY_LATEST])
         companions = "\x1e".join(label[k] for k, _ in e.companions)
-        keys[e.path] = key(*map(e.__getattribute__, ENTITY_FIELDS), listed, companions)
+        country = countries.get(e.geo.country) if e.geo is not None else None
+        keys[e.path] = key(*map(e.__getattribute__, ENTITY_FIELDS), listed, companions, country)
+        keys[entity_feed_path(e)] = key("feed", e.name, e.kind, e.key, listed)
     for path, (e, year, briefings) in (years or entity_years(archive)).items():
         keys[path] = key(e.name, e.kind, e.key, year, "\x1e".join(card[b.id] for b in briefings))
     return keys
@@ -496,6 +702,7 @@ def render_site(
     keep = {path for path, key in keys.items() if previous.get(path) == key and exists(path)}
     pages = [(b.path, BRIEFING, b.id) for b in archive.briefings if b.path not in keep]
     pages += [(e.path, ENTITY, e.key) for e in archive.entities.values() if e.path not in keep]
+    pages += [(entity_feed_path(e), FEED, e.key) for e in archive.entities.values() if entity_feed_path(e) not in keep]
     pages += [(path, YEAR, path) for path in years if path not in keep]
     files = dict(render_pages(r, years, pages, jobs))
     files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, separators=(",\n", ":")) + "\n"
@@ -509,6 +716,8 @@ def archive_files(r: Renderer) -> dict[str, str | bytes]:
     archive, options = r.archive, r.options
     files: dict[str, str | bytes] = {
         "_latest.md": r.latest(),
+        "map.md": r.archive_map(),
+        "tags.md": TAGS_PAGE,
         "briefings/index.md": r.archive_index(),
         "manifest.json": r.manifest(),
         "objects.inv": render_inventory(archive, options.site_name),
@@ -559,14 +768,14 @@ def _run_background() -> Any:
     return _background()
 
 
-BRIEFING, ENTITY, YEAR = "briefing", "entity", "year"
+BRIEFING, ENTITY, FEED, YEAR = "briefing", "entity", "feed", "year"
 PARALLEL_PAGES = 2000  # fewer pages to render, and forking workers costs more than it saves
 _forked: tuple[Renderer, dict[str, tuple[Entity, int, list[Briefing]]]] | None = None  # what workers render from
 
 
 def render_pages(
     r: Renderer, years: dict[str, tuple[Entity, int, list[Briefing]]], pages: list[tuple[str, str, str]], jobs: int
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str | bytes]]:
     """(path, text) of each of ``pages``: (path, kind, a briefing's ID, an entity's key or a year page's path).
 
     With ``jobs`` > 1 and many pages, forked worker processes render them: they inherit the archive and the
@@ -585,20 +794,22 @@ def render_pages(
         _forked = None
 
 
-def _render_forked(pages: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+def _render_forked(pages: list[tuple[str, str, str]]) -> list[tuple[str, str | bytes]]:
     assert _forked is not None, "only called in a worker forked by render_pages"
     return _render_each(*_forked, pages)
 
 
 def _render_each(
     r: Renderer, years: dict[str, tuple[Entity, int, list[Briefing]]], pages: list[tuple[str, str, str]]
-) -> list[tuple[str, str]]:
-    done = []
+) -> list[tuple[str, str | bytes]]:
+    done: list[tuple[str, str | bytes]] = []
     for path, kind, ref in pages:
         if kind == BRIEFING:
             done.append((path, r.briefing(r.by_id[ref])))
         elif kind == ENTITY:
             done.append((path, r.entity(r.archive.entities[ref])))
+        elif kind == FEED:
+            done.append((path, r.entity_feed(r.archive.entities[ref])))
         else:
             done.append((path, r.entity_year(*years[ref])))
     return done
