@@ -38,6 +38,11 @@ CASES: list[Case] = [
         "A second paragraph.", f"Daesh <script>{PWN}</script> fighters also shelled Tal Afar, and IS claimed it.")},
         "published"),
     Case("img-onerror", {"h-img.txt": wire(f'<img src=x onerror="{PWN};alert(1)"> was posted.')}, "published"),
+    Case("attribute-breakout", {"h-breakout.txt": wire(f'talks failed "><script>{PWN}</script><meta x=" today.')},
+         "published"),
+    Case("tag-markup", {"h-tagmarkup.md": front(
+        f'id: h-tagmarkup\ntags: ["<b onmouseover={PWN}>x</b>", \'"><script>{PWN}</script>\', plain]')},
+        "published"),
     Case("svg-onload", {"h-svg.txt": wire(f'<svg onload="{PWN}"></svg> was posted.')}, "published"),
     Case("iframe-srcdoc", {"h-iframe.txt": wire(f'<iframe srcdoc="<script>{PWN}</script>"></iframe> ok.')},
          "published"),

@@ -100,7 +100,7 @@ def test_no_request_leaves_the_site(site, reader):
     url = site[1]
     requests: list[str] = []
     reader.on("request", lambda request: requests.append(request.url))
-    for path in ("", SEED_PAGE, "places/hawija/", "groups/islamic-state/", "method/", "briefings/"):
+    for path in ("", SEED_PAGE, "places/hawija/", "groups/islamic-state/", "method/", "briefings/", "map/", "tags/"):
         reader.goto(url + path)
         reader.wait_for_load_state("networkidle")
     search(reader, url, "Hawija")
@@ -174,3 +174,56 @@ def test_pagefind_search_finds_places_and_briefings_by_their_text(pagefind_site,
     reader.goto(pagefind_site + hrefs[0].lstrip("/"))
     assert reader.locator("h1").first.inner_text().startswith("Beledweyne")
     assert reader.dialogs == []
+
+
+SHOTS = [("places/hawija/", "place"), (SEED_PAGE, "briefing"), ("map/", "map")]
+
+
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 390), ("dark", 390)])
+def test_maps_show_in_both_palettes_and_on_a_phone(site, browser, tmp_path, scheme, width):
+    tab = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
+    try:
+        for path, name in SHOTS:
+            tab.goto(site[1] + path)
+            figure = tab.locator(".briefing-map").first
+            figure.scroll_into_view_if_needed()
+            box = figure.bounding_box()
+            assert box and 100 < box["width"] <= width and box["height"] > 50, (path, box)
+            land = tab.locator(".briefing-map .map-land").first.evaluate("e => getComputedStyle(e).fill")
+            page_background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert land != page_background  # the land shows against the page in this palette
+            shot = tmp_path / f"{name}-{scheme}-{width}.png"
+            tab.screenshot(path=str(shot))
+            assert shot.stat().st_size > 10_000
+            # The same places as text beside the map.
+            assert tab.locator(".briefing-figure figcaption").first.inner_text()
+    finally:
+        tab.close()
+
+
+def test_a_map_marker_leads_to_its_place(site, reader):
+    reader.goto(site[1] + "map/")
+    marker = reader.locator(".briefing-map a.map-marker", has=reader.locator("title", has_text="Hawija")).first
+    href = marker.get_attribute("href")
+    assert href == "../places/hawija/"
+    reader.goto(site[1] + "map/" + href)
+    assert reader.locator("h1").first.inner_text().startswith("Hawija")
+    reader.goto(site[1] + SEED_PAGE)
+    dateline = reader.locator(".briefing-map a.map-marker", has=reader.locator("title", has_text="(dateline)"))
+    assert dateline.count() == 1 and dateline.get_attribute("href").endswith("/places/baghdad/")
+
+
+def test_a_briefing_page_keeps_within_its_download_budget(site, browser):
+    """What a reader's browser downloads to show a briefing (HTML, styles, scripts; the search index, which
+    loads on first use, apart): within the budget docs/publishing.md states."""
+    tab = browser.new_page()
+    sizes: dict[str, int] = {}
+    tab.on("response", lambda response: sizes.__setitem__(response.url, len(response.body())))
+    try:
+        tab.goto(site[1] + SEED_PAGE)
+        tab.wait_for_load_state("networkidle")
+    finally:
+        tab.close()
+    page = sum(n for url, n in sizes.items() if "search_index" not in url)
+    html = next(n for url, n in sizes.items() if url.endswith(SEED_PAGE))
+    assert html < 200_000 and page < 600_000, (html, page)

@@ -99,8 +99,9 @@ def test_manifest_follows_the_schema(built_site):
             assert set(e) == {"key", "name", "kind", "aliases", "mentions"}
             assert e["kind"] in ("person", "place", "group") and e["key"] in keys and e["mentions"] >= 1
     for e in manifest["entities"]:
-        assert set(e) - {"geonames"} == {"key", "name", "kind", "aliases", "url", "path", "briefings"}
+        assert set(e) - {"geonames"} == {"key", "name", "kind", "aliases", "url", "path", "feed", "briefings"}
         assert (built_site / "site" / e["path"] / "index.html").is_file()
+        assert e["feed"] == e["url"] + "feed.xml" and (built_site / "site" / e["path"] / "feed.xml").is_file()
         assert set(e["briefings"]) <= ids
 
 
