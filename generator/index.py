@@ -11,9 +11,8 @@ from typing import Any
 import numpy
 
 from generator.gazetteer import Gazetteer, GazetteerEntry
+from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
 from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind, Related
-from generator.nlp.abbreviations import looks_like_abbreviation
-from generator.nlp.entities import KIND_ORDER, merge_same_key
 from generator.places import country_names, resolve, resolve_small, sole_place
 from generator.text import slugify
 
@@ -139,23 +138,17 @@ def merge_entity(
         kind: Kind = entry.kind
         name = entry.name
     else:
-        kind = max(KIND_ORDER, key=lambda k: (votes.get(k, 0), -KIND_ORDER.index(k)))
+        kind = vote_kind(votes)
         canonical: dict[str, int] = {}
         for _, entity in found:
             canonical[entity.name] = canonical.get(entity.name, 0) + 1
         name = min(canonical, key=lambda n: (-canonical[n], -names[n], n))
-    seen = {name.casefold()}
-    aliases = []
-    for alias in sorted(names, key=lambda n: (-names[n], n)):
-        if alias.casefold() not in seen:
-            seen.add(alias.casefold())
-            aliases.append(alias)
     ids = tuple(dict.fromkeys(article.id for article, _ in found))  # already newest first
     return {
         "key": key,
         "name": name,
         "kind": kind,
-        "aliases": tuple(aliases),
+        "aliases": aliases_of(name, names),
         "briefings": ids,
         "mentions": sum(entity.mentions for _, entity in found),
         "timeline": tuple(sorted(timeline.items())),

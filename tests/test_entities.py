@@ -1,6 +1,7 @@
 """Entity rules on hand-made mentions (no model): each rule of generator.nlp.entities in turn."""
 
-from generator.nlp.abbreviations import long_form, looks_like_abbreviation
+from generator.kinds import looks_like_abbreviation
+from generator.nlp.abbreviations import long_form
 from generator.nlp.entities import Mention, group_mentions, normalise, strip_titles
 
 

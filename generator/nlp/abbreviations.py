@@ -9,18 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from generator.kinds import looks_like_abbreviation
+
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "du", "al", "la", "to", "&"}
-
-
-def looks_like_abbreviation(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return (
-        2 <= len(text) <= 10
-        and " " not in text
-        and text[0].isalpha()
-        and sum(c.isupper() for c in letters) >= 2
-        and sum(c.isupper() for c in letters) >= len(letters) / 2
-    )
 
 
 def long_form(short: str, words: str) -> str | None:

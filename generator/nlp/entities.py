@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.gazetteer import Gazetteer, GazetteerEntry
+from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
 from generator.model import ArticleEntity, Kind
-from generator.nlp.abbreviations import looks_like_abbreviation
 from generator.text import slugify
 
 KIND_OF_LABEL: dict[str, Kind] = {
@@ -35,8 +35,6 @@ KIND_OF_LABEL: dict[str, Kind] = {
     "NORP": "group",  # kept only when the gazetteer knows the name (e.g. Taliban, Houthis)
 }
 PLACE_EVIDENCE = 2  # votes for "place" when GeoNames knows the name
-# Tie-break between kinds with equal votes.
-KIND_ORDER: tuple[Kind, ...] = ("place", "group", "person")
 
 _TITLE_PHRASES = [
     "prime minister", "deputy prime minister", "foreign minister", "defence minister", "defense minister",
@@ -662,10 +660,7 @@ def group_mentions(
             votes[KIND_OF_LABEL[label]] += (2 if len(name.split()) > 1 else 1) + mention.cued
         if not entry and any(known_place(name) for name in {name for _, _, name, _ in items} - surnames):
             votes["place"] += PLACE_EVIDENCE
-        if entry:
-            kind = entry.kind
-        else:
-            kind = max(KIND_ORDER, key=lambda k: (votes[k], -KIND_ORDER.index(k)))
+        kind = entry.kind if entry else vote_kind(votes)
         forms = Counter(name for _, _, name, _ in items)
         if entry:
             canonical = entry.name
@@ -673,18 +668,12 @@ def group_mentions(
             canonical = max(forms, key=lambda n: (len(n.split()), forms[n], len(n), n))
         else:
             canonical = max(forms, key=lambda n: (not n.isupper(), forms[n], len(n), n))
-        seen = {canonical.casefold()}
-        aliases = []
-        for form in sorted(forms, key=lambda n: (-forms[n], n)):
-            if form.casefold() not in seen:
-                seen.add(form.casefold())
-                aliases.append(form)
         key = entry.key if entry else slugify(canonical)
         entities.append(ArticleEntity(
             key=key,
             name=canonical,
             kind=kind,
-            aliases=tuple(aliases),
+            aliases=aliases_of(canonical, forms),
             mentions=len(items),
             votes=tuple(sorted(votes.items())),
             from_gazetteer=entry is not None,
@@ -693,25 +682,3 @@ def group_mentions(
             if index >= 0:
                 key_of[index] = key
     return merge_same_key(entities), key_of
-
-
-def merge_same_key(entities: list[ArticleEntity]) -> tuple[ArticleEntity, ...]:
-    """Two clusters whose names slug alike ("Al-Shabaab", "Al Shabaab") are one entity."""
-    merged: dict[str, ArticleEntity] = {}
-    for entity in sorted(entities, key=lambda e: (-e.mentions, e.name)):
-        first = merged.get(entity.key)
-        if first is None:
-            merged[entity.key] = entity
-            continue
-        votes = Counter(dict(first.votes)) + Counter(dict(entity.votes))
-        names = [n for n in (entity.name, *entity.aliases) if n.casefold() != first.name.casefold()]
-        merged[entity.key] = ArticleEntity(
-            key=first.key,
-            name=first.name,
-            kind=first.kind,
-            aliases=tuple(dict.fromkeys((*first.aliases, *names))),
-            mentions=first.mentions + entity.mentions,
-            votes=tuple(sorted(votes.items())),
-            from_gazetteer=first.from_gazetteer or entity.from_gazetteer,
-        )
-    return tuple(sorted(merged.values(), key=lambda e: (-e.mentions, e.name)))
