@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
 from generator.names import is_given_name, is_person_name
+from generator.nlp import lexicon
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable, group_mentions
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
@@ -136,34 +137,23 @@ CITATION = re.compile(
 
 
 # "the town of X", "X province": the words around a name that say it is a place.
-PLACE_BEFORE = {"town", "city", "village", "province", "region", "district", "capital", "port", "island",
-                "governorate", "county", "state", "municipality", "suburb", "neighbourhood", "neighborhood"}
-PLACE_AFTER = {"province", "governorate", "district", "region", "county", "valley", "river"}
+PLACE_BEFORE = lexicon.words("place-before")
+PLACE_AFTER = lexicon.words("place-after")
 CUED_LABELS = {"PERSON", "ORG", "NORP"}
 # "designer Halston", "striker Dries Mertens": a lower-case occupation just before a name says it is a person's.
-PERSON_BEFORE = {
-    "actor", "actress", "architect", "artist", "astronaut", "athlete", "author", "blogger", "boxer", "businessman",
-    "businesswoman", "chef", "cleric", "comedian", "composer", "curator", "cyclist", "defender", "designer",
-    "dissident", "drummer", "economist", "entrepreneur", "filmmaker", "footballer", "goalkeeper", "golfer",
-    "guitarist", "historian", "journalist", "lawyer", "midfielder", "musician", "novelist", "painter",
-    "photographer", "pianist", "playwright", "poet", "rapper", "reporter", "researcher", "scientist", "sculptor",
-    "singer", "songwriter", "spokesman", "spokeswoman", "spokesperson", "striker", "swimmer", "teammate",
-    "writer",
-}
+PERSON_BEFORE = set(lexicon.words("occupations"))
 PERSON_BEFORE |= {word + "s" for word in PERSON_BEFORE if not word.endswith(("man", "woman", "s"))}
 PERSON_CUED_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 # "the militant group Hezbollah", "the Sea Org group": a lower-case word for an organisation just before or
 # after a name says it is a group's. Not after a nationality ("the Kurdish group") or a place ("the Brazil
 # team" is not in the list either).
-GROUP_BEFORE = {"group", "party", "movement", "militia", "faction", "organisation", "organization", "charity",
-                "company", "firm", "newspaper", "broadcaster", "band", "union", "alliance"}
-GROUP_AFTER = {"group", "movement", "militia", "faction", "organisation", "organization"}
+GROUP_BEFORE = lexicon.words("group-before")
+GROUP_AFTER = lexicon.words("group-after")
 GROUP_CUED_LABELS = {"PERSON", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 # "Home Secretary", "Foreign Affairs minister": a name the model cut out of a job title, not an organisation's.
-JOB_AFTER = {"secretary", "minister"}
+JOB_AFTER = lexicon.words("job-after")
 # "Mark Tedeschi, QC,": letters after a person's name, not a place or a group.
-POST_NOMINALS = {"QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "MPP", "OBE", "CBE", "MBE", "KBE", "DBE", "PhD",
-                 "MD", "Jr", "Sr"}
+POST_NOMINALS = lexicon.words("post-nominals")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 FINITE_TAG_IDS = tuple(sorted(get_string_id(tag) for tag in FINITE_TAGS))
 MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves

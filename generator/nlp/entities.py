@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
 from generator.model import ArticleEntity, Kind
+from generator.nlp import lexicon
 from generator.text import slugify
 
 KIND_OF_LABEL: dict[str, Kind] = {
@@ -36,20 +37,7 @@ KIND_OF_LABEL: dict[str, Kind] = {
 }
 PLACE_EVIDENCE = 2  # votes for "place" when GeoNames knows the name
 
-_TITLE_PHRASES = [
-    "prime minister", "deputy prime minister", "foreign minister", "defence minister", "defense minister",
-    "interior minister", "finance minister", "minister", "president", "vice president", "vice-president",
-    "secretary of state", "secretary-general", "secretary general", "defense secretary", "secretary",
-    "lieutenant general", "lieutenant colonel", "major general", "brigadier general", "general", "gen.",
-    "lt. gen.", "lt.", "col.", "colonel", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "admiral",
-    "adm.", "commander", "chief", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
-    "king", "queen", "prince", "princess", "crown prince", "pope", "sheikh", "emir", "ayatollah", "imam",
-    "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "chancellor",
-    "judge", "justice", "spokesman", "spokeswoman", "spokesperson", "professor", "prof.", "rev.",
-    "emeritus", "emeritus professor", "professor emeritus",
-    "reverend", "premier", "speaker", "field marshal", "chairman", "chairwoman", "ceo", "coach",
-    "lawmaker", "mp", "officer", "archbishop", "bishop", "cardinal", "father", "leader",
-]
+_TITLE_PHRASES = list(lexicon.entries("titles"))
 TITLE_WORDS = frozenset(phrase.rstrip(".") for phrase in _TITLE_PHRASES if " " not in phrase)  # "spokesman"
 _TITLE_PHRASE_SET = frozenset(_TITLE_PHRASES)
 _TITLE_WORDS = sorted((phrase.split() for phrase in _TITLE_PHRASES), key=len, reverse=True)
@@ -57,15 +45,13 @@ _TITLE_WORDS = sorted((phrase.split() for phrase in _TITLE_PHRASES), key=len, re
 # the second in lower case: romanised Chinese and Korean names, which the Census name lists do not hold.
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-(?P<syllable>[a-z]{1,5})")
 # What follows a hyphen after a name and is not the rest of it: "Hong Kong-based", "Beijing-style".
-NOT_SYLLABLES = frozenset({"style", "like", "era", "run", "type", "born", "made", "free", "wide", "long"})
-_SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|de|del|van|von|da|di|le|la)-",
-                               re.IGNORECASE)
+NOT_SYLLABLES = lexicon.words("not-syllables")
+_SURNAME_PARTICLE = re.compile(rf"^(?:{'|'.join(lexicon.entries('surname-particles'))})-", re.IGNORECASE)
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
 # Time zones and clock words the model takes for organisations.
-_NOT_NAMES = {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "ist",
-              "aest", "aedt", "jst", "am", "pm"}
+_NOT_NAMES = lexicon.words("not-names")
 # "pro-Beijing", "anti-Pyongyang", "Pan-democrat": an adjective, not a name (nor part of the name after it).
-ADJECTIVE_PREFIXES = frozenset({"pro", "anti", "pan", "non", "ex", "post", "pre", "neo"})
+ADJECTIVE_PREFIXES = lexicon.words("adjective-prefixes")
 _PREFIXES = "|".join(sorted(ADJECTIVE_PREFIXES))
 _PREFIXED_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-", re.IGNORECASE)
 # "the State of Texas", "the Kingdom of Saudi Arabia": the place itself (a municipality or a province is its
@@ -76,20 +62,12 @@ _LEADING_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-\S+\s+(?=[A-Z])", re.IGNOREC
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)\.(?:com|org|net|gov|ca|co\.uk|org\.uk|com\.au|co\.nz|ie)$",
                           re.IGNORECASE)
 # Words that stand for an institution without naming it: "the State", "the Ministry", "the Administration".
-_GENERIC_INSTITUTIONS = {
-    "state", "government", "administration", "ministry", "department", "council", "court", "parliament",
-    "assembly", "congress", "senate", "army", "police", "party", "committee", "commission", "agency",
-    "office", "authority", "authorities", "cabinet", "presidency", "embassy", "consulate", "military",
-    "navy", "coalition", "opposition", "regime", "junta", "university", "church", "city", "province",
-}
-_FUNCTION_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+_GENERIC_INSTITUTIONS = lexicon.words("generic-institutions")
+_FUNCTION_WORDS = lexicon.words("function-words")
 _ADHERENT = re.compile(r"^[A-Z][a-z]+ists?$")
 # "Islamophobia", "Zionism": an idea or a movement in general, not an organisation, a place or a person.
 _IDEA = re.compile(r"^[A-Z][a-z]+(?:ism|phobia)$")
-_MONTHS_DAYS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}
+_MONTHS_DAYS = lexicon.words("months-days")
 
 
 @dataclass(frozen=True)
@@ -289,17 +267,13 @@ def nested_entries(name: str, gazetteer: Gazetteer, own: GazetteerEntry | None) 
     return found
 
 
-COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater"})
+COMPASS = lexicon.words("compass")
 # Between a station's place and "Station": "Shandao MRT Station", "Kowloon Railway Station".
-TRANSIT_WORDS = frozenset({"mrt", "metro", "subway", "underground", "railway", "rail", "train", "bus", "tube"})
+TRANSIT_WORDS = lexicon.words("transit-words")
 # "International Space Station", "Central Police Station": the kind of station, not the place it serves.
-STATION_KINDS = frozenset({"space", "police", "power", "fire", "radio", "television", "tv", "gas", "petrol",
-                           "polling", "weather", "research", "pumping", "service", "filling", "nuclear", "relay",
-                           "lifeboat", "ranger", "naval", "air", "coast", "guard", "border"})
+STATION_KINDS = lexicon.words("station-kinds")
 # Newspapers' last words ("Toronto Star", "Edmonton Sun"), which end a piece of a name before a place.
-NEWSPAPER_HEADS = frozenset({"star", "sun", "mail", "mirror", "express", "standard", "examiner", "globe", "courier",
-                             "inquirer", "bulletin", "dispatch", "daily"})
+NEWSPAPER_HEADS = lexicon.words("newspaper-heads")
 _SEGMENT_BREAKS = frozenset({"&", "/", "+", "-", "–"})
 
 
@@ -358,22 +332,8 @@ def initials_of(name: str) -> str:
 
 
 # The last word of a place's or a building's name, and of an institution's: never a person's given name.
-PLACE_HEADS = frozenset({
-    "museum", "mosque", "temple", "cathedral", "palace", "center", "centre", "house", "hospital", "station",
-    "airport", "street", "road", "avenue", "boulevard", "lane", "park", "river", "city", "county", "state",
-    "valley", "lake", "bay", "island", "beach", "mountain", "square", "bridge", "tower", "hall", "stadium", "arena",
-    "hotel", "gallery",
-})
-GROUP_HEADS = frozenset({
-    "university", "college", "school", "institute", "council", "department", "ministry", "party", "association",
-    "foundation", "company", "bank", "agency", "office", "committee", "commission", "court", "society", "union",
-    "group", "army", "force", "forces", "police", "service", "church", "club", "team", "fund", "organization",
-    "organisation", "corporation", "inc", "ltd", "news", "times", "post", "tech", "herald", "tribune", "journal",
-    "gazette", "telegraph", "guardian", "observer", "chronicle", "review", "magazine", "radio", "television", "tv",
-    "airlines", "airways", "motors", "energy", "holdings", "partners", "capital", "media", "studios", "records",
-    "united", "fc", "instituto", "institut", "universidad", "universidade", "università", "universität", "banco",
-    "banque", "partido", "parti", "ministerio", "ministère",
-})
+PLACE_HEADS = lexicon.words("place-heads")
+GROUP_HEADS = lexicon.words("group-heads")
 HEADS = PLACE_HEADS | GROUP_HEADS
 
 
