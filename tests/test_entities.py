@@ -2,7 +2,8 @@
 
 from generator.kinds import looks_like_abbreviation
 from generator.nlp.abbreviations import long_form
-from generator.nlp.entities import Mention, group_mentions, normalise, strip_titles
+from generator.nlp.entities import Mention, normalise, strip_titles
+from generator.nlp.rules import group_mentions
 
 
 def entities(gazetteer, mentions, pairs=()):

@@ -25,8 +25,9 @@ from generator.model import Analysis, Article
 from generator.names import is_given_name, is_person_name
 from generator.nlp import lexicon
 from generator.nlp.abbreviations import find_pairs
-from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable, group_mentions
+from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
+from generator.nlp.rules import group_mentions
 from generator.places import is_known_place, is_place_name, own_place_names
 from generator.summarise import SentenceInfo, summarise
 

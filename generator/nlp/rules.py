@@ -1,0 +1,591 @@
+"""The entity rules of one article, as ordered registries of named rules, run in one place (:func:`group_mentions`).
+
+Mentions (what the model and the gazetteer ruler found) become the article's entities in five stages, each
+a registry below; a rule is a small function with its name, and its one-line example (mentions, then what
+the rule makes of them), which ``tests/test_rules.py`` runs with every rule and again without that one:
+
+1. :data:`SPLITS` cut a mention the model glued together into the mentions it holds;
+2. :data:`LABELS` correct a mention's label from the words of its name;
+3. :data:`LOOKUPS` find the gazetteer's entry a name stands for, when the plain lookup finds none;
+4. :data:`DROPS` leave out what is not a name (a nationality, an idea, a word of the prose);
+5. :data:`INSIDE` add the places and gazetteer entries named inside a longer name;
+6. :data:`MERGES` join the names that are one entity (the same name, an abbreviation, a surname);
+
+then each entity's kind is voted (:data:`PEOPLE` adds the names the evidence says are people's) and its
+name and aliases chosen (:mod:`generator.kinds`, as for the archive). The string-level helpers the rules
+call are in :mod:`generator.nlp.entities`; the word lists in ``generator/nlp/lexicons/``.
+
+An example reads ``Text/LABEL; Text/LABEL -> expectation``: a label may be followed by ``+`` (cued by the
+words around it) or ``?`` (guessed by a rule of the analysis, not the model), ``=key`` (a gazetteer entry).
+``lower: words;`` in front lists words the article also writes in lower case, ``pair: Long/Short;`` an
+abbreviation pair written in parentheses. Expectations: ``A = B`` (one entity), ``no A`` (no entity named
+A), ``A is kind``, ``A named B`` (the entity A belongs to is named B).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from generator.gazetteer import Gazetteer, GazetteerEntry
+from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
+from generator.model import ArticleEntity
+from generator.nlp.entities import (
+    _ADHERENT,
+    _GENERIC_INSTITUTIONS,
+    _IDEA,
+    _OTHER_LABELS,
+    GROUP_HEADS,
+    HEADS,
+    KIND_OF_LABEL,
+    LABEL_OF_KIND,
+    PLACE_EVIDENCE,
+    Mention,
+    after_a_person,
+    coordinated,
+    fold,
+    group_after_place,
+    headed,
+    hyphenated_name,
+    initials_of,
+    misspelled,
+    nested_entries,
+    nested_places,
+    normalise,
+    person_shaped,
+    place_words,
+    surname,
+    unglued,
+    variant_pairs,
+)
+from generator.text import slugify
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules know besides the mentions: the gazetteer, GeoNames and the name lists, and the words
+    the article also writes in lower case."""
+
+    gazetteer: Gazetteer
+    known_place: Callable[[str], bool] = lambda name: False  # GeoNames knows it as a place
+    common_words: frozenset[str] = frozenset()  # words the article also writes in lower case
+    person_name: Callable[[str, str], bool] = lambda first, last: False  # a given name and a surname
+    given_name: Callable[[str], bool] = lambda word: False
+    place_name: Callable[[str], bool] = lambda name: False  # a GeoNames place's own name
+
+
+class Kept(NamedTuple):
+    index: int  # the mention's position in the article's mentions; -1: found inside another name
+    mention: Mention
+    name: str
+    key: str  # the gazetteer entry's key, or ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    example: str
+    run: Callable[..., object]
+
+
+def rule(registry: list[Rule], name: str, example: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
+    """Register a function as the rule ``name`` of ``registry``, in the order of this file."""
+    def register(run: Callable[..., object]) -> Callable[..., object]:
+        registry.append(Rule(name, example, run))
+        return run
+    return register
+
+
+class Mentions:
+    """Article-wide facts about the model's mentions that the per-mention rules read."""
+
+    def __init__(self, mentions: Sequence[Mention], context: Context) -> None:
+        self.mentions = mentions
+        self.context = context
+
+    @functools.cached_property
+    def lone_people(self) -> set[str]:
+        """Names the model calls a person's, case aside ("Mertens")."""
+        return {normalise(m.text, "PERSON").casefold() for m in self.mentions if m.label == "PERSON"} - {""}
+
+    @functools.cached_property
+    def people_words(self) -> set[str]:
+        """Every word of a name the model calls a person's."""
+        return {w for m in self.mentions if m.label == "PERSON" for w in normalise(m.text, "PERSON").casefold().split()}
+
+
+# -- 1. splits: Mention -> the mentions it holds --------------------------------------------------------------
+SPLITS: list[Rule] = []
+
+
+@rule(SPLITS, "name-after-a-person", "Rathbun/PERSON; Rathbun the Scientology/ORG -> Scientology is group")
+def _after_a_person(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
+    return (after_a_person(mention, facts.people_words),)
+
+
+@rule(SPLITS, "person-glued-to-a-group",
+      "Lydia Smith for Food Standards Australia/ORG -> Lydia Smith is person")
+def _unglued(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
+    return unglued(mention, facts.context.person_name, facts.context.given_name)
+
+
+@rule(SPLITS, "coordinated-places", "North and South Korea/GPE -> North Korea is place")
+def _coordinated(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
+    return coordinated(mention)
+
+
+# -- 2. labels: Mention -> Mention (``name`` is None before the name is read) --------------------------------
+LABELS: list[Rule] = []
+
+
+@rule(LABELS, "full-name-of-a-surname-called-a-person",
+      "Dries Mertens/PRODUCT; Mertens/PERSON -> Dries Mertens is person")
+def _full_name_of_a_person(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A full name the model gave a label of no kind is a person's when its last word alone is a person."""
+    if name is not None or mention.label not in _OTHER_LABELS or mention.key:
+        return mention
+    words = normalise(mention.text, "PERSON").split()
+    if 2 <= len(words) <= 3 and person_shaped(words) and words[-1].casefold() in facts.lone_people:
+        return Mention(mention.text, "PERSON", mention.sentence)
+    return mention
+
+
+@rule(LABELS, "head-word-of-a-name-of-no-kind", "the Sydney Morning Herald/EVENT -> Sydney Morning Herald is group")
+def _head_word_of_no_kind(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A name of two words or more with a label of no kind: its head word says a group (or a place)."""
+    if name is not None or mention.label not in _OTHER_LABELS or mention.key:
+        return mention
+    words = normalise(mention.text, "PERSON").split()
+    if len(words) >= 2 and words[-1].casefold() in HEADS:
+        return Mention(mention.text, "ORG" if words[-1].casefold() in GROUP_HEADS else "FAC", mention.sentence)
+    return mention
+
+
+@rule(LABELS, "head-word-of-a-person-name", "Instituto Gonzaga/PERSON -> Instituto Gonzaga is group")
+def _head_word_of_a_person(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    if name is None or mention.label != "PERSON" or mention.key:
+        return mention
+    return headed(mention, name, facts.context.person_name)
+
+
+# -- 3. lookups: the gazetteer's entry for a name the plain lookup did not find ------------------------------
+LOOKUPS: list[Rule] = []
+
+
+@rule(LOOKUPS, "gazetteer-group-after-its-country",
+      "US Islamic State of Iraq and the Levant/ORG"
+      " -> US Islamic State of Iraq and the Levant named Islamic State group")
+def _group_after_its_country(mention: Mention, name: str, context: Context) -> GazetteerEntry | None:
+    if mention.label in ("PERSON", "NORP"):
+        return None
+    return group_after_place(name, context.gazetteer, context.known_place)
+
+
+# -- 4. drops: (mention, name, entry) -> True when it is no name ---------------------------------------------
+DROPS: list[Rule] = []
+
+
+@rule(DROPS, "nationality-or-religion", "Iraqi/NORP -> no Iraqi")
+def _nationality(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    return entry is None and mention.label == "NORP"
+
+
+@rule(DROPS, "followers-not-the-group", "Islamists/ORG -> no Islamists")
+def _followers(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    return entry is None and mention.label != "PERSON" and _ADHERENT.match(name) is not None
+
+
+@rule(DROPS, "prose-words-opening-a-sentence", "lower: police station; Police Station/FAC? -> no Police Station")
+def _prose_words(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    return mention.guessed and entry is None and all(
+        w.casefold() in context.common_words or w.casefold() in HEADS for w in name.split())
+
+
+@rule(DROPS, "guessed-person-with-a-word-of-the-prose", "lower: rose; Rose Garden/PERSON? -> no Rose Garden")
+def _guessed_person(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    return mention.guessed and mention.label == "PERSON" and any(
+        w.casefold() in context.common_words for w in name.split())
+
+
+@rule(DROPS, "an-idea", "Islamophobia/ORG -> no Islamophobia")
+def _idea(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    return entry is None and _IDEA.match(name) is not None
+
+
+@rule(DROPS, "capitalised-prose-called-a-person", "lower: space shuttle; Space Shuttle/PERSON -> no Space Shuttle")
+def _capitalised_prose(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    words = name.split()
+    return (mention.label == "PERSON" and not mention.cued and entry is None and len(words) >= 2
+            and all(w.casefold() in context.common_words for w in words)
+            and not context.person_name(words[0], words[-1]))
+
+
+@rule(DROPS, "one-common-word", "lower: government; Government/ORG; the Ministry/ORG -> no Ministry")
+def _one_common_word(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    return entry is None and " " not in name and (name.casefold() in context.common_words
+                                                  or name.casefold() in _GENERIC_INSTITUTIONS)
+
+
+# -- 5. inside: names found inside a kept name (index -1: they name no sentence's entity) --------------------
+INSIDE: list[Rule] = []
+
+
+@rule(INSIDE, "place-inside-a-name", "University of Sheffield/ORG -> Sheffield is place")
+def _places_inside(item: Kept, context: Context) -> list[Kept]:
+    places = _nested_places(item.name, context)
+    return [Kept(-1, Mention(place, "GPE", item.mention.sentence), place, "") for place in places]
+
+
+@rule(INSIDE, "gazetteer-entry-inside-a-name",
+      "United Nations High Commissioner for Refugees/ORG -> United Nations is group")
+def _entries_inside(item: Kept, context: Context) -> list[Kept]:
+    entries = nested_entries(item.name, context.gazetteer, context.gazetteer.by_key().get(item.key))
+    return [Kept(-1, Mention(inner, LABEL_OF_KIND[entry.kind], item.mention.sentence, entry.key), inner, entry.key)
+            for inner, entry in entries]
+
+
+def _nested_places(name: str, context: Context) -> list[str]:
+    return nested_places(name, context.place_name, context.given_name, context.common_words)
+
+
+# -- 6. merges: pairs of names that are one entity -----------------------------------------------------------
+@dataclass
+class Article:
+    """The kept mentions of one article and what the merge and vote rules read of them."""
+
+    kept: list[Kept]
+    pairs: Sequence[tuple[str, str]]
+    context: Context
+    skip: frozenset[str] = frozenset()  # rules left out
+    surnames: set[str] = field(default_factory=set)  # names that joined a person: they vote "person"
+
+    @functools.cached_property
+    def long_names(self) -> set[str]:
+        return {k.name for k in self.kept if k.mention.label != "PERSON" and len(k.name.split()) > 1}
+
+    @functools.cached_property
+    def group_labelled(self) -> set[str]:
+        return {k.name for k in self.kept if k.mention.label == "ORG"}
+
+    @functools.cached_property
+    def place_labelled(self) -> set[str]:
+        return {k.name for k in self.kept if k.mention.label in ("GPE", "LOC", "FAC")}
+
+    @functools.cached_property
+    def people(self) -> tuple[Counter[str], set[str]]:
+        """Full names of people (with how often the model calls them so), and the names :data:`PEOPLE` says
+        are people's though the model called them something else."""
+        votes: Counter[str] = Counter(k.name for k in self.kept if k.mention.label == "PERSON" and " " in k.name)
+        confirmed: set[str] = set()
+        people_rules = [r for r in PEOPLE if r.name not in self.skip]
+        for item in self.kept:
+            for person_rule in people_rules:
+                if person_rule.run(item, self):
+                    votes[item.name] += 1
+                    confirmed.add(item.name)
+                    break
+        return votes, confirmed
+
+    @functools.cached_property
+    def alone_as_person(self) -> set[str]:
+        return {k.name.casefold() for k in self.kept if k.mention.label == "PERSON" and not k.key and " " not in k.name}
+
+
+class Clusters:
+    """Union-find over names; a cluster's root is its smallest name."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, name: str) -> str:
+        self.parent.setdefault(name, name)
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+Pairs = Iterator[tuple[str, str]]
+MERGES: list[Rule] = []
+
+
+@rule(MERGES, "same-name-case-aside",
+      "Korean People's Army/ORG; KOREAN PEOPLE'S ARMY/ORG; KPA/ORG -> KPA = Korean People's Army")
+def _same_name(article: Article, clusters: Clusters) -> Pairs:
+    folded: dict[str, str] = {}
+    for item in article.kept:
+        yield folded.setdefault(fold(item.name), item.name), item.name
+
+
+@rule(MERGES, "same-gazetteer-entry",
+      "Islamic State of Iraq/ORG=islamic-state; Islamic State in Iraq/ORG=islamic-state; ISI/ORG"
+      " -> ISI = Islamic State of Iraq")
+def _same_entry(article: Article, clusters: Clusters) -> Pairs:
+    for item in article.kept:
+        if item.key:
+            yield f"\0{item.key}", item.name
+
+
+@rule(MERGES, "abbreviation-in-parentheses",
+      "pair: Movimento 5 Stelle/M5S; Movimento 5 Stelle/ORG; M5S/ORG -> Movimento 5 Stelle = M5S")
+def _abbreviation_pair(article: Article, clusters: Clusters) -> Pairs:
+    for long, short in article.pairs:
+        a, b = normalise(long, "ORG"), normalise(short, "ORG")
+        if a and b and a in clusters.parent and b in clusters.parent:
+            yield a, b
+
+
+@rule(MERGES, "abbreviation-without-parentheses",
+      "Korean People's Army/ORG; KPA/ORG -> Korean People's Army = KPA")
+def _bare_abbreviation(article: Article, clusters: Clusters) -> Pairs:
+    initials = {long: initials_of(long) for long in article.long_names}
+    for item in article.kept:
+        if not item.key and item.name.isupper() and looks_like_abbreviation(item.name):
+            owners = {clusters.find(long) for long in article.long_names if initials[long] == item.name}
+            if len(owners) == 1:
+                yield next(iter(owners)), item.name
+
+
+@rule(MERGES, "country-in-front",
+      "US Fish and Wildlife Service/ORG; Fish and Wildlife Service/ORG"
+      " -> US Fish and Wildlife Service = Fish and Wildlife Service")
+def _country_in_front(article: Article, clusters: Clusters) -> Pairs:
+    names = {k.name for k in article.kept}
+    context = article.context
+    for long in sorted(article.long_names):
+        words = long.split()
+        for cut in (1, 2):
+            if len(words) - cut >= 2 and (rest := " ".join(words[cut:])) in names \
+                    and place_words(" ".join(words[:cut]), context.gazetteer, context.known_place):
+                yield rest, long
+
+
+@rule(MERGES, "name-and-its-head-word", "CBC News/ORG; CBC/ORG -> CBC News = CBC")
+def _head_word(article: Article, clusters: Clusters) -> Pairs:
+    """Not a place's: "Manchester" is not "Manchester United"."""
+    for long in sorted(article.long_names & article.group_labelled):
+        words = long.split()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].casefold() in GROUP_HEADS:
+            cut -= 1
+        short = " ".join(words[:cut])
+        if cut < len(words) and short in article.group_labelled and short not in article.place_labelled \
+                and not article.context.known_place(short):
+            yield short, long
+
+
+@rule(MERGES, "group-without-its-place",
+      "Comic Corps of Canada/ORG; Comic Corps/ORG -> Comic Corps of Canada = Comic Corps")
+def _without_its_place(article: Article, clusters: Clusters) -> Pairs:
+    """Of two words or more, so that "the Bank" is not "the Bank of Canada"."""
+    context = article.context
+    for long in sorted(article.long_names & article.group_labelled):
+        short, of, rest = long.rpartition(" of ")
+        if of and len(short.split()) >= 2 and short in article.group_labelled \
+                and place_words(rest, context.gazetteer, context.known_place):
+            yield short, long
+
+
+@rule(MERGES, "the-one-institution-of-a-name",
+      "Church of Scientology/ORG; Scientology/ORG -> Church of Scientology = Scientology")
+def _institution_of(article: Article, clusters: Clusters) -> Pairs:
+    """A place stays a place: "Oxford", "University of Oxford"."""
+    institutions: dict[str, set[str]] = defaultdict(set)
+    for long in article.long_names:
+        head, of, rest = long.partition(" of ")
+        if of and head.split()[-1].casefold() in GROUP_HEADS and rest in article.group_labelled:
+            institutions[rest].add(long)
+    for rest, owners in sorted(institutions.items()):
+        if len(owners) == 1 and not article.context.known_place(rest):
+            yield next(iter(owners)), rest
+
+
+@rule(MERGES, "typing-slip", "United Nations/ORG; Untied Nations/ORG -> United Nations = Untied Nations")
+def _typing_slip(article: Article, clusters: Clusters) -> Pairs:
+    yield from variant_pairs(article.long_names)
+
+
+@rule(MERGES, "one-person-two-spellings",
+      "Kristin Wilkins/PERSON; Kristen Wilkins/PERSON -> Kristin Wilkins = Kristen Wilkins")
+def _person_two_spellings(article: Article, clusters: Clusters) -> Pairs:
+    yield from variant_pairs(article.people[0])
+
+
+@rule(MERGES, "surname-of-one-person", "Haider al-Abadi/PERSON; Abadi/PERSON -> Haider al-Abadi = Abadi")
+def _surname(article: Article, clusters: Clusters) -> Pairs:
+    """A surname joins the one person whose full name ends with it; failing that, the start of one name
+    ("James" for James To), or a surname misspelled by up to two letters. A place GeoNames knows, never
+    called a person, stays a place ("Jordan")."""
+    people = article.people[0]
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for full in people:
+        by_surname[surname(full).casefold()].add(clusters.find(full))
+        by_surname[full.split()[-1].casefold()].add(clusters.find(full))
+    labels_of: dict[str, set[str]] = defaultdict(set)
+    for item in article.kept:
+        labels_of[item.name].add(item.mention.label)
+    for item in article.kept:
+        name, label = item.name, item.mention.label
+        if item.key or (len(name.split()) != 1 and label != "PERSON"):
+            continue
+        if labels_of[name] & {"GPE", "LOC", "FAC"} and "PERSON" not in labels_of[name] \
+                and article.context.known_place(name):
+            continue
+        owners = by_surname.get(name.casefold(), set()) or {
+            clusters.find(full) for full in people if full.startswith((name + " ", name + "-"))
+        }
+        if not owners and label == "PERSON" and " " not in name:
+            owners = {owner for known, found in by_surname.items() if misspelled(name.casefold(), known)
+                      for owner in found}
+        if len(owners) == 1:
+            article.surnames.add(name)
+            yield next(iter(owners)), name
+
+
+# -- people: names the model called something else that the evidence says are people's -------------------------
+PEOPLE: list[Rule] = []
+
+
+@rule(PEOPLE, "person-by-the-surname-alone", "Uzo Aduba/ORG; Aduba/PERSON -> Uzo Aduba is person")
+def _by_surname_alone(item: Kept, article: Article) -> bool:
+    """The model is surer of people named by surname: "Kamen said"."""
+    words = item.name.split()
+    return (not item.key and 2 <= len(words) <= 3 and person_shaped(words)
+            and item.mention.label in {"ORG", "GPE", "LOC", "FAC"} and words[-1].casefold() in article.alone_as_person)
+
+
+@rule(PEOPLE, "given-name-and-surname-called-a-group", "Dean Kamen/ORG -> Dean Kamen is person")
+def _given_name_and_surname(item: Kept, article: Article) -> bool:
+    """A given name and a surname (or a romanised Chinese or Korean name), no place, no gazetteer entry, no
+    word of the article's prose."""
+    words, context = item.name.split(), article.context
+    return (not item.key and 2 <= len(words) <= 3 and person_shaped(words) and item.mention.label == "ORG"
+            and (context.person_name(words[0], words[-1]) or hyphenated_name(item.name))
+            and not context.known_place(item.name) and context.gazetteer.lookup(words[0]) is None
+            and not any(w.casefold() in context.common_words for w in words))
+
+
+# -- the runner ---------------------------------------------------------------------------------------------
+def keep(mentions: Sequence[Mention], context: Context, skip: frozenset[str] = frozenset()) -> list[Kept]:
+    """Stages 1-4: each mention split, relabelled, looked up and kept unless a drop rule says it is no name."""
+    facts = Mentions(mentions, context)
+    splits = [r for r in SPLITS if r.name not in skip]
+    labels = [r for r in LABELS if r.name not in skip]
+    lookups = [r for r in LOOKUPS if r.name not in skip]
+    drops = [r for r in DROPS if r.name not in skip]
+    gazetteer = context.gazetteer
+    kept: list[Kept] = []
+    for i, whole in enumerate(mentions):
+        parts = [whole]
+        for split in splits:
+            parts = [piece for part in parts for piece in split.run(part, facts)]
+        for part in parts:
+            mention = part
+            for label in labels:
+                mention = label.run(mention, None, facts)
+            name = normalise(mention.text, mention.label)
+            if not name or mention.label not in KIND_OF_LABEL:
+                continue
+            for label in labels:
+                mention = label.run(mention, name, facts)
+            entry = gazetteer.lookup(name) if not mention.key else gazetteer.by_key().get(mention.key)
+            for lookup in lookups:
+                if entry is None:
+                    entry = lookup.run(mention, name, context)
+            if not any(drop.run(mention, name, entry, context) for drop in drops):
+                kept.append(Kept(i, mention, name, entry.key if entry else ""))
+    return kept
+
+
+def inside(kept: list[Kept], context: Context, skip: frozenset[str] = frozenset()) -> list[Kept]:
+    """Stage 5: what the :data:`INSIDE` rules find inside each name of two words or more (not a person's).
+    Each name is cut once per article: a name recurs."""
+    found: list[Kept] = []
+    cache: dict[tuple[str, str, str], list[Kept]] = {}
+    for item in kept:
+        if item.mention.label == "PERSON" or " " not in item.name:
+            continue
+        for inner in INSIDE:
+            if inner.name in skip:
+                continue
+            cached = cache.get((inner.name, item.name, item.key))
+            if cached is None:
+                cached = cache[inner.name, item.name, item.key] = inner.run(item, context)
+            found += [k._replace(mention=replace(k.mention, sentence=item.mention.sentence)) for k in cached]
+    return found
+
+
+def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
+    """One cluster's entity: the gazetteer's kind and name, else the vote of its mentions (a full name two
+    votes, a cue one more, GeoNames' knowing a name :data:`PLACE_EVIDENCE`) and its fullest name."""
+    gazetteer, known_place = article.context.gazetteer, article.context.known_place
+    keys = sorted({item.key for item in items if item.key})
+    entry = gazetteer.by_key()[keys[0]] if keys else None
+    people = article.surnames | article.people[1]
+    votes: Counter[str] = Counter()
+    for item in items:
+        label = "PERSON" if item.name in people else item.mention.label
+        votes[KIND_OF_LABEL[label]] += (2 if len(item.name.split()) > 1 else 1) + item.mention.cued
+    if not entry and any(known_place(name) for name in {item.name for item in items} - article.surnames):
+        votes["place"] += PLACE_EVIDENCE
+    kind = entry.kind if entry else vote_kind(votes)
+    forms = Counter(item.name for item in items)
+    if entry:
+        canonical = entry.name
+    elif kind == "person":
+        canonical = max(forms, key=lambda n: (len(n.split()), forms[n], len(n), n))
+    else:
+        canonical = max(forms, key=lambda n: (not n.isupper(), forms[n], len(n), n))
+    return ArticleEntity(
+        key=entry.key if entry else slugify(canonical),
+        name=canonical,
+        kind=kind,
+        aliases=aliases_of(canonical, forms),
+        mentions=len(items),
+        votes=tuple(sorted(votes.items())),
+        from_gazetteer=entry is not None,
+    )
+
+
+def group_mentions(
+    mentions: Sequence[Mention],
+    pairs: Iterable[tuple[str, str]],
+    gazetteer: Gazetteer,
+    known_place: Callable[[str], bool] = lambda name: False,
+    common_words: frozenset[str] = frozenset(),
+    person_name: Callable[[str, str], bool] = lambda first, last: False,
+    given_name: Callable[[str], bool] = lambda word: False,
+    place_name: Callable[[str], bool] = lambda name: False,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
+    """Entities of one article, and for each kept mention (by index) the key of its entity. ``skip`` names
+    rules to leave out (the tests run each rule's example without it)."""
+    context = Context(gazetteer, known_place, common_words, person_name, given_name, place_name)
+    kept = keep(mentions, context, skip)
+    kept += inside(kept, context, skip)
+    article = Article(kept, list(pairs), context, skip)
+    clusters = Clusters()
+    for item in kept:
+        clusters.find(item.name)
+    for merge in MERGES:
+        if merge.name not in skip:
+            for a, b in merge.run(article, clusters):
+                clusters.union(a, b)
+    members: dict[str, list[Kept]] = defaultdict(list)
+    for item in kept:
+        members[clusters.find(item.name)].append(item)
+    entities: list[ArticleEntity] = []
+    key_of: dict[int, str] = {}
+    for items in members.values():
+        entity = entity_of(items, article)
+        entities.append(entity)
+        key_of.update((item.index, entity.key) for item in items if item.index >= 0)
+    return merge_same_key(entities), key_of
