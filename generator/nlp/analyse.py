@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, LOWER, ORTH, SPACY, TAG
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
@@ -27,7 +27,7 @@ from generator.nlp import lexicon
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
-from generator.nlp.rules import group_mentions
+from generator.nlp.rules import Rule, group_mentions, rule
 from generator.places import is_known_place, is_place_name, own_place_names
 from generator.summarise import SentenceInfo, summarise
 
@@ -335,6 +335,179 @@ def title_case(title: str) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
+class Tokens(NamedTuple):
+    """One Doc as the span rules read it: the Doc, its token columns, and where each place entity ends (by its
+    first token)."""
+
+    doc: Doc
+    c: Columns
+    place_runs: dict[int, int]
+
+
+# The model's entity spans, corrected at the token level before their text is read. Each registry runs in
+# order; a rule is named, with its one-line example: a sentence (``[words/LABEL]`` marks the model's span where
+# the example sets it), then a mention the rule makes (``Text/LABEL``, ``+`` when cued) or ``no Text``.
+# ``tests/test_span_rules.py`` runs each on the real model, with the rule and without it.
+NOT_NAMES: list[Rule] = []  # (tokens, first, last) -> True: the span is no name
+BOUNDS: list[Rule] = []  # (tokens, first, end, label, key) -> (first, end): where the name really starts and ends
+NOT_NAMES_AFTER: list[Rule] = []  # (tokens, first, end, label) -> True: the corrected span is no name
+CUES: list[Rule] = []  # (tokens, first, last, end, label) -> (label, start, cued), or None; the first that fits
+
+
+@rule(NOT_NAMES, "hashtag-or-handle", "Posts tagged #Mosul spread on Monday. -> no Mosul")
+def _hashtag(t: Tokens, first: int, last: int) -> bool:
+    return first > 0 and t.c.orth[first - 1] in MARKS and not t.c.space[first - 1]
+
+
+@rule(NOT_NAMES, "adjective-or-letters-after-a-name",
+      "The pro-Beijing camp won, said Mark Tedeschi, QC, on Monday. -> no QC")
+def _adjective_or_post_nominal(t: Tokens, first: int, last: int) -> bool:
+    return not_a_name(t.c, first, last)
+
+
+@rule(BOUNDS, "hyphenated-given-name", "Police arrested [Wong Yeung/PERSON]-tat on Monday. -> Wong Yeung-tat/PERSON")
+def _hyphenated_given_name(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    if label == "PERSON" and end - first >= 2 and name_syllable(t.doc, end):
+        return first, end + 2
+    return first, end
+
+
+@rule(BOUNDS, "adjective-of-the-noun-after", "He criticised [Scientology on French/ORG] television. -> Scientology/ORG")
+def _adjective_after(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    c = t.c
+    if label in TRAILING_ADJECTIVE_LABELS and not key and end - first >= 3 and c.tag[end - 2] == IN_TAG \
+            and c.tag[end - 1] == JJ_TAG and end < len(c.tag) and c.tag[end] in COMMON_NOUN_TAG_IDS:
+        return first, end - 2
+    return first, end
+
+
+@rule(BOUNDS, "proper-nouns-a-name-opens-on",
+      "Stalls were run by Red Dwarf [Society of Canada/ORG] on Saturday. -> Red Dwarf Society of Canada/ORG")
+def _name_opening(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    """The proper noun before an organisation's span ("Internet Explorer's"); else, for a span that opens on
+    its head word, up to three proper nouns before it ("Doctor Who Society of Canada" tagged from
+    "Society")."""
+    c = t.c
+    if label != "ORG" or key:
+        return first, end
+    if first and c.iob[first - 1] == OUTSIDE and c.tag[first - 1] in PROPER_TAG_IDS \
+            and c.orth[first - 1] != c.lower[first - 1] and (first == 1 or c.tag[first - 2] not in PROPER_TAG_IDS):
+        return first - 1, end
+    if c.lower[first] in GROUP_HEAD_IDS:
+        start = first
+        while start > 0 and first - start < 3 and c.iob[start - 1] == OUTSIDE \
+                and c.tag[start - 1] in PROPER_TAG_IDS and c.orth[start - 1] != c.lower[start - 1]:
+            start -= 1
+        return start, end
+    return first, end
+
+
+@rule(BOUNDS, "office-after-a-possessive",
+      "The Orange County Sheriff's office said nothing. -> The Orange County Sheriff's office/ORG")
+def _office(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    c = t.c
+    if label == "ORG" and not key and end < len(c.lower) and c.tag[end - 1] == POSSESSIVE_TAG \
+            and c.orth[end] in OFFICE_IDS:
+        return first, end + 1
+    return first, end
+
+
+@rule(BOUNDS, "university-at-its-campus", "She studied at the University of North Carolina at Greensboro for years."
+      " -> the University of North Carolina at Greensboro/ORG")
+def _campus(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    c = t.c
+    if label == "ORG" and not key and end + 1 < len(c.lower) and c.lower[end] == AT \
+            and UNIVERSITY in c.lower[first:end] and (campus := t.place_runs.get(end + 1)):
+        return first, campus
+    return first, end
+
+
+@rule(NOT_NAMES_AFTER, "part-of-a-job-title", "The Home Secretary said the plan would be reviewed. -> no Home")
+def _job_title(t: Tokens, first: int, end: int, label: str) -> bool:
+    return label == "ORG" and end < len(t.doc) and t.c.lower[end] in JOB_AFTER_IDS
+
+
+@rule(CUES, "place-cue", "They fled the city of Marawi. -> Marawi/GPE")
+def _place_cue(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[str, int, bool] | None:
+    return ("GPE", first, False) if label in CUED_LABELS and place_cue(t.c, first, last) else None
+
+
+@rule(CUES, "group-cue", "The militant group Abu Sayyaf kidnapped them. -> Abu Sayyaf/ORG+")
+def _group_cue(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[str, int, bool] | None:
+    return ("ORG", first, True) if label in GROUP_CUED_LABELS and group_cue(t.c, first, last) else None
+
+
+@rule(CUES, "occupation-before-a-name", "The show was made by designer Halston in 1975. -> Halston/PERSON+")
+def _person_cue(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[str, int, bool] | None:
+    if label in PERSON_CUED_LABELS and (start := person_cue(t.doc, t.c, first, end)) is not None:
+        return "PERSON", start, True
+    return None
+
+
+@rule(CUES, "person-named-after-an-occupation", "The study was led by researcher Mu Li at the lab. -> Mu Li/PERSON+")
+def _person_cued(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[str, int, bool] | None:
+    return ("PERSON", first, person_cue(t.doc, t.c, first, end) == first) if label == "PERSON" else None
+
+
+def span_mention(t: Tokens, run: tuple[int, int, int, int], cut: Callable[[int, int], str]
+                 ) -> tuple[str, str, str, bool, int] | None:
+    """One entity span of the model, through the span rules: (name, label, key, cued, first token), or None
+    when it is no name."""
+    first, last, label_id, key_id = run
+    if any(drop.run(t, first, last) for drop in NOT_NAMES):
+        return None
+    strings = t.doc.vocab.strings
+    label, key = strings[label_id], strings[key_id] if key_id else ""
+    end = last
+    for bound in BOUNDS:
+        first, end = bound.run(t, first, end, label, key)
+    if key:
+        return cut(first, end), label, key, False, first
+    if any(drop.run(t, first, end, label) for drop in NOT_NAMES_AFTER):
+        return None
+    for cue in CUES:
+        if (found := cue.run(t, first, last, end, label)) is not None:
+            label, start, cued = found
+            return cut(start, end), label, key, cued, first
+    return cut(first, end), label, key, False, first
+
+
+def pieces_of_long_forms(runs: list[tuple[int, int, int, int]], pairs: list[tuple[Span, Span]]
+                         ) -> list[tuple[int, int, int, int]]:
+    """"Movimento 5 Stelle (M5S)": the model's person "Stelle" is a piece of the long form, not a name."""
+    return [run for run in runs if run[2] != PERSON or not any(
+        long.start <= run[0] and run[1] <= long.end and (run[0], run[1]) != (long.start, long.end)
+        for long, _ in pairs)]
+
+
+def pair_mentions(doc: Doc, pairs: list[tuple[Span, Span]], sentence_of: Callable[[int], int],
+                  into: _Collected) -> None:
+    """The abbreviation pairs, and a mention for each side the model missed, with the short form's label."""
+    for long, short in pairs:
+        into.pairs.append((long.text, short.text))
+        label = next((e.label_ for e in doc.ents if e.text == short.text), "ORG")
+        if not any(e.start == long.start and e.end == long.end for e in doc.ents):
+            into.mentions.append(Mention(long.text, label, sentence_of(long.start)))
+        if not any(e.start == short.start and e.end == short.end for e in doc.ents):
+            into.mentions.append(Mention(short.text, label, sentence_of(short.start)))
+
+
+def sentences_of(doc: Doc, text: str, paragraph: int, prose: bool, columns: numpy.ndarray, c: Columns,
+                 into: _Collected) -> list[int]:
+    """Each sentence of the Doc as plain data (with its tokens' coarse tags in the first paragraphs, where
+    a title may be derived from); the first token of each."""
+    finite_tags = one_of(columns[:, 0], FINITE_TAG_IDS)
+    starts = [*c.idx, len(text)]
+    sentence_starts = []
+    for sent in doc.sents:
+        tokens = tuple((text[starts[i]:starts[i + 1]], COARSE_OF_TAG.get(c.tag[i], "X"))
+                       for i in range(sent.start, sent.end)) if paragraph <= TITLE_PARAGRAPHS else ()
+        into.sentences.append((text[sent.start_char:sent.end_char].strip(), paragraph, prose, tokens,
+                               bool(finite_tags[sent.start:sent.end].any())))
+        sentence_starts.append(sent.start)
+    return sentence_starts
+
+
 def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) -> None:
     """Sentences, mentions and abbreviation pairs of one Doc, as plain data. Kept lean: it runs per paragraph.
 
@@ -348,25 +521,16 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
     offset = len(into.sentences)
     columns = doc.to_array(COLUMNS)
     c = Columns(*columns.T.tolist())
-    finite_tags = one_of(columns[:, 0], FINITE_TAG_IDS)
     starts = [*c.idx, len(text)]  # token i is text[starts[i]:starts[i + 1]], with its space
 
     def cut(start: int, end: int) -> str:  # the text of tokens start..end, without the last one's space
         return text[starts[start]:starts[end] - c.space[end - 1]]
 
-    sentence_starts = []
-    for sent in doc.sents:
-        # POS tags are kept only where a title may be derived from: the first paragraphs.
-        tokens = tuple((text[starts[i]:starts[i + 1]], COARSE_OF_TAG.get(c.tag[i], "X"))
-                       for i in range(sent.start, sent.end)) if paragraph <= TITLE_PARAGRAPHS else ()
-        into.sentences.append((text[sent.start_char:sent.end_char].strip(), paragraph, prose, tokens,
-                               bool(finite_tags[sent.start:sent.end].any())))
-        sentence_starts.append(sent.start)
+    sentence_starts = sentences_of(doc, text, paragraph, prose, columns, c, into)
 
     def sentence_of(token: int) -> int:
         return offset + bisect.bisect_right(sentence_starts, token) - 1
 
-    strings = doc.vocab.strings
     runs = entity_runs(c)
     cited = CITATION.match(text) if not prose else None
     if cited:  # the outlet is a group, whatever the model saw in it
@@ -375,65 +539,19 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
         into.mentions.append(Mention(cited.group("outlet"), "ORG", sentence_of(token), cued=True))
         runs = [run for run in runs if starts[run[1]] <= outlet_start or starts[run[0]] >= outlet_end]
     pairs = find_pairs(doc) if "(" in text else []
-    if pairs:  # "Movimento 5 Stelle (M5S)": the model's person "Stelle" is a piece of the long form, not a name
-        runs = [run for run in runs if run[2] != PERSON or not any(
-            long.start <= run[0] and run[1] <= long.end and (run[0], run[1]) != (long.start, long.end)
-            for long, _ in pairs)]
-    place_runs = {start: stop for start, stop, label_id, _ in runs if label_id in PLACE_LABEL_IDS}
-    for first, last, label_id, key_id in runs:
-        if first > 0 and c.orth[first - 1] in MARKS and not c.space[first - 1]:
-            continue  # a hashtag or a handle, not a name
-        if not_a_name(c, first, last):
-            continue
-        label, key, cued = strings[label_id], strings[key_id] if key_id else "", False
-        end = last
-        if label == "PERSON" and end - first >= 2 and name_syllable(doc, end):
-            end += 2  # "Wong Yeung" + "-tat": the model's span stopped at a hyphen inside the name
-        if label in TRAILING_ADJECTIVE_LABELS and not key and end - first >= 3 and c.tag[end - 2] == IN_TAG \
-                and c.tag[end - 1] == JJ_TAG and end < len(c.tag) and c.tag[end] in COMMON_NOUN_TAG_IDS:
-            end -= 2  # "Scientology on French television": the adjective is the noun's after the span
-        if label == "ORG" and not key and first and c.iob[first - 1] == OUTSIDE and c.tag[first - 1] in PROPER_TAG_IDS \
-                and c.orth[first - 1] != c.lower[first - 1] and (first == 1 or c.tag[first - 2] not in PROPER_TAG_IDS):
-            first -= 1  # "Internet Explorer's": the model's span left out the proper noun that begins the name
-        elif label == "ORG" and not key and c.lower[first] in GROUP_HEAD_IDS:
-            # "Doctor Who Society of Canada" tagged from "Society": a name does not open on its head word
-            start = first
-            while start > 0 and first - start < 3 and c.iob[start - 1] == OUTSIDE \
-                    and c.tag[start - 1] in PROPER_TAG_IDS and c.orth[start - 1] != c.lower[start - 1]:
-                start -= 1
-            first = start
-        if label == "ORG" and not key and end < len(c.lower) and c.tag[end - 1] == POSSESSIVE_TAG \
-                and c.orth[end] in OFFICE_IDS:
-            end += 1  # "the Los Angeles Sheriff's office": the office is the organisation
-        if label == "ORG" and not key and end + 1 < len(c.lower) and c.lower[end] == AT \
-                and UNIVERSITY in c.lower[first:end] and (campus := place_runs.get(end + 1)):
-            end = campus  # "the University of North Carolina at Greensboro": one university, on its campus
-        name = cut(first, end)
-        if not key:
-            if label == "ORG" and end < len(doc) and c.lower[end] in JOB_AFTER_IDS:
-                continue
-            if label in CUED_LABELS and place_cue(c, first, last):
-                label = "GPE"
-            elif label in GROUP_CUED_LABELS and group_cue(c, first, last):
-                label, cued = "ORG", True
-            elif label in PERSON_CUED_LABELS and (start := person_cue(doc, c, first, end)) is not None:
-                label, name, cued = "PERSON", cut(start, end), True
-            elif label == "PERSON":
-                cued = person_cue(doc, c, first, end) == first  # "researcher Mu Li": surer than GeoNames
-        into.mentions.append(Mention(name, label, sentence_of(first), key, cued))
+    if pairs:
+        runs = pieces_of_long_forms(runs, pairs)
+    tokens = Tokens(doc, c, {start: stop for start, stop, label_id, _ in runs if label_id in PLACE_LABEL_IDS})
+    for run in runs:
+        if (found := span_mention(tokens, run, cut)) is not None:
+            name, label, key, cued, first = found
+            into.mentions.append(Mention(name, label, sentence_of(first), key, cued))
     for start, end in affiliations(doc, c, runs):
         into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), cued=True, guessed=True))
     for start, end, label in unnamed_names(doc, columns, c):
         into.mentions.append(Mention(cut(start, end), label, sentence_of(start), guessed=True))
     into.lower_words.update(LOWER_WORD.findall(text))
-    for long, short in pairs:
-        into.pairs.append((long.text, short.text))
-        # A long form the model missed still names the entity: count it with the short form's label.
-        label = next((e.label_ for e in doc.ents if e.text == short.text), "ORG")
-        if not any(e.start == long.start and e.end == long.end for e in doc.ents):
-            into.mentions.append(Mention(long.text, label, sentence_of(long.start)))
-        if not any(e.start == short.start and e.end == short.end for e in doc.ents):
-            into.mentions.append(Mention(short.text, label, sentence_of(short.start)))
+    pair_mentions(doc, pairs, sentence_of, into)
 
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
