@@ -102,37 +102,34 @@ def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, s
             fail(SITE_URL_UNSET)
         if no_site:  # with the site, the plugin says it
             click.secho(f"Warning: {SITE_URL_UNSET}", fg="yellow", err=True)
+    try:
+        report = generate(options, progress=for_terminal())
+    except BriefingError as error:
+        fail(str(error))
+    for problem in report.problems:
+        click.secho(f"Skipped {problem}", fg="yellow", err=True)
+    for notice in report.notices:
+        click.secho(f"Note: {notice}", err=True)
+    if strict and report.problems:
+        fail(f"{len(report.problems)} article(s) could not be read (--strict)")
     if no_site:
-        try:
-            report = generate(options, progress=for_terminal())
-        except BriefingError as error:
-            fail(str(error))
-        for problem in report.problems:
-            click.secho(f"Skipped {problem}", fg="yellow", err=True)
-        for notice in report.notices:
-            click.secho(f"Note: {notice}", err=True)
         click.echo(summary_line(report) + f" -> {options.out}")
-        if strict and report.problems:
-            fail(f"{len(report.problems)} article(s) could not be read (--strict)")
         return
-    build_site(options, site_dir, strict, config_file)
+    build_site(options, report, site_dir, strict, config_file)
+    click.echo(summary_line(report) + f" -> {options.out}; site -> {site_dir}")
 
 
-def build_site(options: BuildOptions, site_dir: Path, strict: bool, config_file: Path) -> None:
+def build_site(options: BuildOptions, report: BuildReport, site_dir: Path, strict: bool, config_file: Path) -> None:
+    """MkDocs on what :func:`generate` wrote: the plugin is given the build's report and does not generate."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, PluginError
 
     config, plugin = load_site_config(config_file, site_dir=str(site_dir.resolve()), strict=strict)
-    plugin.override = options
+    plugin.override, plugin.report = options, report
     try:
         mkdocs_build(config)
     except (Abort, PluginError) as error:
         fail(str(error))
-    report = plugin.report
-    if report is not None:
-        for notice in report.notices:
-            click.secho(f"Note: {notice}", err=True)
-        click.echo(summary_line(report) + f" -> {options.out}; site -> {site_dir}")
 
 
 def summary_line(report: BuildReport) -> str:

@@ -86,7 +86,8 @@ class BriefingsConfig(base.Config):
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     report: BuildReport | None = None
-    override: BuildOptions | None = None  # set by `briefings build` (its --seeds, --out, --jobs)
+    # Set by `briefings build`, which generates before MkDocs runs: what it generated, and where.
+    override: BuildOptions | None = None
     command: str = "build"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -127,7 +128,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         options = self.override or self.options(config)
         if not options.site.site_url:
             log.warning(SITE_URL_UNSET)  # once a build: `--strict` fails on it
-        if self.config.generate:
+        if self.config.generate and self.override is None:  # `mkdocs build` or `serve`: generate first
             try:
                 self.report = generate(options, progress=for_terminal(log))
             except BriefingError as error:

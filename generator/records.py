@@ -8,7 +8,9 @@ serves two purposes:
 * **analysis is not repeated**: an article whose digest and pipeline fingerprint match its record reuses
   the recorded analysis, also on a fresh clone in CI.
 
-A record that cannot be read is ignored (and recomputed), never fatal.
+This module is the record's format (one record to and from its JSON text); :mod:`generator.cache` reads
+them back and decides what a build reuses. A record that cannot be read is ignored (and recomputed), never
+fatal.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import functools
 import json
 import logging
 from dataclasses import dataclass, fields, is_dataclass
-from pathlib import Path
 from typing import Any
 
 from generator.model import Analysis, Article, ArticleEntity, Paragraph
@@ -106,33 +107,3 @@ class Record:
     source: str
     text: str  # as stored: written back unchanged when nothing in it changed
     gazetteer: str = ""  # the gazetteer's digest the fingerprint was made with
-
-
-def load_records(out: Path) -> dict[str, Record]:
-    """Every readable record under ``out``, by article ID."""
-    records = {}
-    folder = out / FOLDER
-    if not folder.is_dir():
-        return records
-    for path in sorted(folder.glob("*.json")):
-        try:
-            text = path.read_text(encoding="utf-8")
-            article, analysis, fingerprint, source, gazetteer = load_record(text)
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("%s: unreadable record ignored (%s); it will be recomputed", path, error)
-            continue
-        if path.stem == article.id:
-            records[article.id] = Record(article, analysis, fingerprint, source, text, gazetteer)
-    return records
-
-
-def known_sources(records: dict[str, Record]) -> dict[str, tuple[str, tuple[Article, ...]]]:
-    """Seed file -> (digest of its bytes, its articles), for files whose records all agree on the digest."""
-    by_file: dict[str, list[Record]] = {}
-    for record in records.values():
-        by_file.setdefault(record.article.path, []).append(record)
-    return {
-        path: (group[0].source, tuple(sorted((r.article for r in group), key=lambda a: a.line)))
-        for path, group in by_file.items()
-        if group[0].source and all(r.source == group[0].source for r in group)
-    }

@@ -813,11 +813,3 @@ def _render_each(
         else:
             done.append((path, r.entity_year(*years[ref])))
     return done
-
-
-def load_page_keys(out: Path) -> dict[str, str]:
-    try:
-        data = json.loads((out / PAGE_KEYS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
