@@ -3,6 +3,7 @@
     python benchmarks/quality.py ../shared/corpus/wikinews            # entities and summaries
     python benchmarks/quality.py ../shared/corpus/wikinews --titles   # also titles, with titles withheld
     python benchmarks/quality.py CORPUS --worst 5                     # and the articles with most errors
+    python benchmarks/quality.py CORPUS --model PATH                  # with another spaCy pipeline
 
 CORPUS holds ``articles/`` (the seeds: Markdown with front matter, or any format the archive reads) and
 ``gold.jsonl`` in the format of ``../shared/corpus/README.md``. The corpus is built with the archive's own
@@ -20,6 +21,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -31,9 +33,14 @@ from scoring import KINDS, entity_scores, rouge  # noqa: E402
 from generator.build import BuildOptions, generate  # noqa: E402
 from generator.nlp.analyse import AnalysisOptions  # noqa: E402
 
+MODEL = AnalysisOptions().model  # --model sets another pipeline (a package name or a model folder)
+
 
 def build(seeds: Path, out: Path) -> dict[str, dict]:
-    report = generate(BuildOptions(seeds=seeds, out=out, analysis=AnalysisOptions(jobs=1)))
+    start = time.process_time()
+    report = generate(BuildOptions(seeds=seeds, out=out, analysis=AnalysisOptions(model=MODEL, jobs=1)))
+    print(f"build      {MODEL}: {time.process_time() - start:.1f} s CPU for {report.analysed} articles "
+          "(one process, model loading included)", file=sys.stderr)
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -74,11 +81,14 @@ def without_titles(articles: Path, into: Path) -> Path:
 
 
 def main() -> None:
+    global MODEL
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--titles", action="store_true", help="also score derived titles (titles withheld)")
     parser.add_argument("--worst", type=int, default=0, help="list the false and missed entities")
+    parser.add_argument("--model", default=MODEL, help="the spaCy pipeline to analyse with [default: %(default)s]")
     args = parser.parse_args()
+    MODEL = args.model
     articles, gold_path = args.corpus / "articles", args.corpus / "gold.jsonl"
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     work = Path(tempfile.mkdtemp(prefix="briefings-quality-"))
