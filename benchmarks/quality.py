@@ -1,7 +1,8 @@
 """Entity, summary and title quality of the archive on a gold corpus, measured in one run.
 
     python benchmarks/quality.py ../shared/corpus/wikinews            # entities and summaries
-    python benchmarks/quality.py ../shared/corpus/wikinews --titles   # also titles, with titles withheld
+    python benchmarks/quality.py ../shared/corpus/wikinews --titles   # also titles, with titles withheld,
+                                                                      # and the share that are well formed
     python benchmarks/quality.py CORPUS --worst 5                     # and the articles with most errors
     python benchmarks/quality.py CORPUS --model PATH                  # with another spaCy pipeline
 
@@ -58,7 +59,7 @@ def lead_sentences(articles: Path, ids: list[str]) -> dict[str, list[str]]:
     """The body's sentences as the reference scorer splits them (the model, without NER)."""
     import spacy
 
-    nlp = spacy.load(AnalysisOptions().model, disable=["ner", "lemmatizer"])
+    nlp = spacy.load(MODEL, disable=["ner", "lemmatizer"])
     found = {}
     for article_id in ids:
         path = next((p for p in articles.glob(f"{article_id}.*")), None)
@@ -123,8 +124,33 @@ def main() -> None:
                            if g["id"] in leads)
             print(f"titles     derived {fmt(title)}")
             print(f"titles     lead-10 {fmt(lead10)}")
+            failed = ill_formed(derived, articles)
+            print(f"titles     well-formed {len(derived) - len(failed)}/{len(derived)} "
+                  f"({100 * (len(derived) - len(failed)) / max(1, len(derived)):.1f}%; generator/headline.py)")
+            for line in failed[: args.worst]:
+                print(f"  ill-formed {line}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def ill_formed(briefings: dict[str, dict], articles: Path) -> list[str]:
+    """The derived titles that fail :func:`generator.headline.problems`, each with what is wrong: tagged by
+    the model, checked against the lead sentence and the briefing's entity names."""
+    import spacy
+
+    from generator.headline import problems
+    from generator.nlp.pipeline import COARSE
+
+    nlp = spacy.load(MODEL, disable=["ner", "lemmatizer", "parser"])
+    leads = lead_sentences(articles, sorted(briefings))
+    failed = []
+    for key, briefing in sorted(briefings.items()):
+        tokens = [(t.text_with_ws, COARSE.get(t.tag_, "X")) for t in nlp(briefing["title"])]
+        names = [n for e in briefing["entities"] for n in (e["name"], *e["aliases"])]
+        wrong = problems(tokens, (leads.get(key) or [""])[0], names)
+        if wrong:
+            failed.append(f"{key}: {briefing['title']!r}: {'; '.join(wrong)}")
+    return failed
 
 
 def summary_text(briefing: dict) -> str:
