@@ -40,10 +40,18 @@ _DATE_LINE = re.compile(r"^date\s+(\S+)(?:\s+(.*))?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A trailing parenthesis that credits a photo: "(AFP Photo/AHMAD AL-RUBAYE)", "(Reuters/Name)".
 _CREDIT = re.compile(r"\s*\(([^()]*(?:\bphoto\b|/)[^()]*)\)\s*$", re.IGNORECASE)
-# "Baghdad (AFP) - ", "BEIRUT, Lebanon (Reuters) — ", "Kabul (AFP) -- "
+# "Baghdad (AFP) - ", "BEIRUT, Lebanon (Reuters) — ", "Kabul (AFP) -- ", "LONDON, Dec 6 (Reuters) - "
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:, [A-Z][A-Za-z'’.\- ]{1,30})?)\s*"
+    r"^(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:, (?!" + _MONTH_DAY + r")[A-Z][A-Za-z'’.\- ]{1,30})?)"
+    r"(?:,? " + _MONTH_DAY + r")?\s*"
     r"\((?P<agency>[A-Z][A-Za-z&.\- ]{1,24})\)\s*[-–—]{1,2}\s+"
+)
+# "BONN 1996-12-06", "NEW YORK 1996-08-22": wire copy's place in capitals and the date, on a line of its
+# own or before the lead.
+_DATELINE_ISO = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+)?)?)"
+    r" \d{4}-\d{2}-\d{2}(?:\s+|$)"
 )
 # "Taipei, Taiwan — ", "Evansville, Indiana, United States - ": a dateline without an agency, closed by a
 # dash between spaces.
@@ -276,15 +284,21 @@ def split_body_credit(block: str) -> tuple[str, str | None]:
 
 
 def split_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], str | None, str | None]:
-    """Take ``Baghdad (AFP) - `` off the lead: returns (paragraphs, dateline place, agency)."""
+    """Take ``Baghdad (AFP) - `` (or ``BONN 1996-12-06``) off the lead: returns (paragraphs, dateline place,
+    agency)."""
     # The lead is the first prose block, or the second or third when a caption without credit comes first.
     body = [i for i, p in enumerate(paragraphs) if p.prose][:3]
     found = next(((i, m) for i in body if (m := _DATELINE.match(paragraphs[i].text)
+                                           or _DATELINE_ISO.match(paragraphs[i].text)
                                            or _DATELINE_DASH.match(paragraphs[i].text))), None)
     if found is None:
         return paragraphs, None, None
     first, match = found
     lead = paragraphs[first]
+    if match.end() == len(lead.text):  # the dateline is a line of its own: the lead is the next block
+        place = ", ".join(p.strip().title() if p.strip().isupper() else p.strip()
+                          for p in match.group("place").split(","))
+        return (*paragraphs[:first], *paragraphs[first + 1:]), place, None
     agency = match.groupdict().get("agency")
     end = match.start("rest") if "rest" in match.groupdict() else match.end()
     place = match.group("place").strip()

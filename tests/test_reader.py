@@ -188,3 +188,17 @@ def test_a_body_block_ending_on_a_photo_credit_is_a_caption(block, text, credit)
     from generator.reader import split_body_credit
 
     assert split_body_credit(block) == (text, credit)
+
+
+@pytest.mark.parametrize(("lead", "place", "agency", "text"), [
+    ("LONDON, Dec 6 (Reuters) - Shares fell on Monday.", "London", "Reuters", "Shares fell on Monday."),
+    ("WASHINGTON (Reuters) - The Senate voted.", "Washington", "Reuters", "The Senate voted."),
+    ("NEW YORK (AP) — Stocks rose.", "New York", "AP", "Stocks rose."),
+    ("BONN 1996-12-06\n\nGermany's jobless rate rose in November.", "Bonn", None,
+     "Germany's jobless rate rose in November."),
+    ("NEW YORK 1996-08-22 The dollar rose against the yen.", "New York", None, "The dollar rose against the yen."),
+])
+def test_datelines_of_other_agencies_and_wire_copy(tmp_path, lead, place, agency, text):
+    article = read_one(tmp_path, "a.txt", f"date 2020-01-02\n{lead}\n")
+    assert (article.dateline, article.source) == (place, agency)
+    assert article.paragraphs[0].text == text and len(article.paragraphs) == 1
