@@ -89,9 +89,8 @@ class RecordFiles:
     made_from: dict[str, str]  # article ID -> digest of its record: what its briefing page is made from
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cache:
-    out: Path
     records: dict[str, Record]
     page_keys: dict[str, str]
 
@@ -150,4 +149,4 @@ class Cache:
 
 def open_cache(out: Path) -> Cache:
     """The records and page keys the last build left in ``out``."""
-    return Cache(out, load_records(out), load_page_keys(out))
+    return Cache(load_records(out), load_page_keys(out))

@@ -438,27 +438,16 @@ class Renderer:
         top = {kind: sorted((e for e in self.archive.entities.values() if e.kind == kind),
                             key=lambda e: (-len(e.briefings), -e.mentions, e.name))[:8] for kind in KINDS}
         dates = [b.article.date for b in self.archive.briefings]
-        volume = Counter(f"{d:%Y-%m}" for d in dates)
-        span = charts.months_between(f"{min(dates):%Y-%m}", f"{max(dates):%Y-%m}") if dates else []
-        by_month = len(span) <= VOLUME_MONTHS
-        series = filled(sorted(volume.items()), by_month=True) if by_month else filled(
-            sorted(Counter(f"{d.year}" for d in dates).items()), by_month=False)
+        series, unit = periods(sorted(Counter(f"{d:%Y-%m}" for d in dates).items()))
         chart = self.figure(charts.bars(series, "Briefings over time", "briefings"),
-                            f"Briefings by {'month' if by_month else 'year'}.") if dates else None
+                            f"Briefings by {unit}.") if dates else None
         return self.render("latest.md.j2", latest=self.archive.briefings[:LATEST], counts=counts, top=top,
                            first=min(dates) if dates else None, last=max(dates) if dates else None,
                            path="index.md", chart=chart, growing=self.growing(), volume=series)
 
     def timeline_chart(self, e: Entity) -> Markdown:
-        """An entity's mentions as bars: by month over at most VOLUME_MONTHS months, else by year."""
-        span = charts.months_between(e.timeline[0][0], e.timeline[-1][0])
-        if len(span) <= VOLUME_MONTHS:
-            series, unit = filled(e.timeline, by_month=True), "month"
-        else:
-            years: Counter[str] = Counter()
-            for month, count in e.timeline:
-                years[month[:4]] += count
-            series, unit = filled(sorted(years.items()), by_month=False), "year"
+        """An entity's mentions as bars (by month, or by year over a long span: :func:`periods`)."""
+        series, unit = periods(e.timeline)
         return self.figure(charts.bars(series, f"Mentions of {e.name} over time"), f"Mentions of {e.name} by {unit}.")
 
     def growing(self, limit: int = 5) -> list[tuple[Entity, int, int, str]]:
@@ -562,7 +551,20 @@ The tags the articles' front matter gives, each with its briefings.
 
 <!-- material/tags -->
 """
-VOLUME_MONTHS = 60  # the home page charts an archive of more months by year
+VOLUME_MONTHS = 60  # a chart of a longer span than this counts by year
+
+
+def periods(monthly: Sequence[tuple[str, int]]) -> tuple[list[tuple[str, int]], str]:
+    """Counts by month (YYYY-MM, oldest first) as a chart's series, quiet months put in as 0, and its unit;
+    over more than :data:`VOLUME_MONTHS` months, by year instead."""
+    if not monthly:
+        return [], "month"
+    if len(charts.months_between(monthly[0][0], monthly[-1][0])) <= VOLUME_MONTHS:
+        return filled(monthly, by_month=True), "month"
+    years: Counter[str] = Counter()
+    for month, count in monthly:
+        years[month[:4]] += count
+    return filled(sorted(years.items()), by_month=False), "year"
 
 
 def filled(series: Sequence[tuple[str, int]], by_month: bool) -> list[tuple[str, int]]:

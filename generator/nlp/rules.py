@@ -235,7 +235,7 @@ INSIDE: list[Rule] = []
 
 @rule(INSIDE, "place-inside-a-name", "University of Sheffield/ORG -> Sheffield is place")
 def _places_inside(item: Kept, context: Context) -> list[Kept]:
-    places = _nested_places(item.name, context)
+    places = nested_places(item.name, context.place_name, context.given_name, context.common_words)
     return [Kept(-1, Mention(place, "GPE", item.mention.sentence), place, "") for place in places]
 
 
@@ -245,10 +245,6 @@ def _entries_inside(item: Kept, context: Context) -> list[Kept]:
     entries = nested_entries(item.name, context.gazetteer, context.gazetteer.by_key().get(item.key))
     return [Kept(-1, Mention(inner, LABEL_OF_KIND[entry.kind], item.mention.sentence, entry.key), inner, entry.key)
             for inner, entry in entries]
-
-
-def _nested_places(name: str, context: Context) -> list[str]:
-    return nested_places(name, context.place_name, context.given_name, context.common_words)
 
 
 # -- 6. merges: pairs of names that are one entity -----------------------------------------------------------
