@@ -166,7 +166,8 @@ SHOWN = 15  # candidates listed for an ambiguous query
 @click.option("--feed", is_flag=True, help="Print the URL of the entity's Atom feed instead.")
 @CONFIG
 def link(query: tuple[str, ...], feed: bool, config_file: Path) -> None:
-    """Print the Markdown link, URL and citation of a briefing or entity, by ID, key, name, alias or words."""
+    """Print the Markdown link, URL and citation of a briefing, story or entity, by ID, key, name, alias or
+    words."""
     from generator.linking import find, link_lines, load_targets
     from generator.text import absolute_url
 
@@ -188,8 +189,8 @@ def link(query: tuple[str, ...], feed: bool, config_file: Path) -> None:
             click.echo(f"  ... and {len(found) - SHOWN} more not shown: add a word, or use an ID or key", err=True)
         sys.exit(1)
     if feed:
-        if found[0].kind == "briefing":
-            fail(f"{found[0].name} is a briefing: feeds are the archive's (feed.xml) and each entity's")
+        if found[0].kind in ("briefing", "story"):
+            fail(f"{found[0].name} is a {found[0].kind}: feeds are the archive's (feed.xml) and each entity's")
         click.echo(absolute_url(found[0].path + "feed.xml", options.site.site_url))
         return
     for line in link_lines(found[0], options.site.site_url, options.site.site_name):

@@ -1,25 +1,21 @@
-"""The archive index: one entity per key across all briefings, related briefings. Pure functions."""
+"""The archive index: duplicates folded, one entity per key across all briefings, related briefings, stories.
+Pure functions."""
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-import numpy
-
+from generator.dedup import fold
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
-from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind, Related
+from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind
 from generator.places import country_names, resolve, resolve_small, sole_place
+from generator.similarity import companions, related_briefings
+from generator.stories import find_stories
 from generator.text import slugify
-
-RELATED_LIMIT = 5
-COMPANION_LIMIT = 10
-LINKING_KINDS = {"place", "group"}  # what related briefings share
-CANDIDATES = 60  # briefings scored per briefing, gathered rarest shared entity first
 
 
 def newest_first(article: Article) -> tuple[int, str]:
@@ -27,18 +23,23 @@ def newest_first(article: Article) -> tuple[int, str]:
 
 
 def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> Archive:
-    """One entity per key, places resolved to GeoNames, related briefings."""
+    """Near-duplicates folded into the briefing that leads them, one entity per key, places resolved to
+    GeoNames, related briefings, story threads."""
+    items, duplicates = fold(items)
     places = gazetteer_places(gazetteer)
     items = [(article, one_key_per_place(analysis, places)) for article, analysis in items]
     learned = learned_abbreviations(items)
     items = sorted(((article, spelled_out(analysis, learned)) for article, analysis in items),
                    key=lambda pair: newest_first(pair[0]))
     entities = index_entities(items, gazetteer)
-    briefings = [Briefing(article, analysis) for article, analysis in items]
+    briefings = [Briefing(article, analysis, duplicates=duplicates.get(article.id, ())) for article, analysis in items]
     related = related_briefings(briefings, entities)
+    stories = find_stories(briefings, entities)
+    story_of = {id: story.key for story in stories.values() for id in story.briefings}
     return Archive(
-        briefings=tuple(Briefing(b.article, b.analysis, related[b.id]) for b in briefings),
+        briefings=tuple(replace(b, related=related[b.id], story=story_of.get(b.id)) for b in briefings),
         entities=entities,
+        stories=stories,
     )
 
 
@@ -79,10 +80,9 @@ def index_entities(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazette
     known = gazetteer.by_key()
     fields = {key: merge_entity(key, found, known.get(key)) for key, found in sorted(mentions_of.items())}
     rank = {key: i for i, key in enumerate(sorted(fields, key=lambda k: (fields[k]["name"], k)))}
-    together = companions_of(items)
-    companions = {key: tuple(together[key].most_common_sorted(COMPANION_LIMIT, rank)) for key in fields}
-    geo = locate_places(fields, companions)
-    return {key: Entity(**found, companions=companions[key], geo=geo.get(key)) for key, found in fields.items()}
+    together = companions((analysis for _, analysis in items), {k: f["kind"] for k, f in fields.items()}, rank)
+    geo = locate_places(fields, together)
+    return {key: Entity(**found, companions=together.get(key, ()), geo=geo.get(key)) for key, found in fields.items()}
 
 
 def learned_abbreviations(items: Sequence[tuple[Article, Analysis]]) -> dict[str, str]:
@@ -126,7 +126,11 @@ def merge_entity(
     votes: dict[str, int] = {}
     names: dict[str, int] = {}
     timeline: dict[str, int] = {}
+    roles: dict[str, tuple[int, str]] = {}  # role -> (briefings giving it, the newest of them)
     for article, entity in found:
+        for role in entity.roles:
+            given, newest = roles.get(role, (0, article.id))
+            roles[role] = (given + 1, newest)
         for kind_voted, count in entity.votes:
             votes[kind_voted] = votes.get(kind_voted, 0) + count
         names[entity.name] = names.get(entity.name, 0) + entity.mentions
@@ -153,43 +157,12 @@ def merge_entity(
         "mentions": sum(entity.mentions for _, entity in found),
         "timeline": tuple(sorted(timeline.items())),
         "description": entry.description if entry is not None else None,
+        "roles": tuple((role, newest) for role, (_, newest) in sorted(roles.items(), key=lambda r: (-r[1][0], r[0]))),
     }
 
 
-class _Counts(Counter):
-    def most_common_sorted(self, limit: int, rank: dict[str, int]) -> list[tuple[str, int]]:
-        """The ``limit`` commonest, ties by ``rank`` (key -> its place in the order of names, then keys).
-
-        An entity in many briefings has thousands of companions: those are ranked by numpy in one C pass
-        (count and rank as one integer), the few of the others by ``sorted``."""
-        if len(self) <= BIG_COUNTER:  # sorted as plain tuples: no key function called per companion
-            ranked = sorted([(-n, rank[k], k) for k, n in self.items()])
-            return [(key, -negative) for negative, _, key in ranked[:limit]]
-        keys = list(self)
-        counts = numpy.fromiter(self.values(), dtype=numpy.int64, count=len(keys))
-        ranks = numpy.fromiter(map(rank.__getitem__, keys), dtype=numpy.int64, count=len(keys))
-        order = -counts * len(rank) + ranks  # the most first; equal counts by rank
-        best = numpy.argpartition(order, limit)[:limit] if len(keys) > limit else numpy.arange(len(keys))
-        return [(keys[i], int(counts[i])) for i in best[numpy.argsort(order[best])].tolist()]
-
-
-BIG_COUNTER = 64  # companions above which numpy ranks them
-
-
-def companions_of(items: Sequence[tuple[Article, Analysis]]) -> dict[str, _Counts]:
-    together: dict[str, _Counts] = defaultdict(_Counts)
-    for _, analysis in items:
-        keys = {e.key for e in analysis.entities}
-        for key in keys:
-            counts = together[key]
-            counts.update(keys)  # Counter's C loop; the entity itself is taken off again below
-    for key, counts in together.items():
-        del counts[key]
-    return together
-
-
 def locate_places(
-    fields: dict[str, dict[str, Any]], companions: dict[str, tuple[tuple[str, int], ...]]
+    fields: dict[str, dict[str, Any]], companions: dict[str, tuple[tuple[str, int, int], ...]]
 ) -> dict[str, Geo | None]:
     """Resolve every place (by its merged ``fields``) to GeoNames: countries first, then other places in the
     context of the countries among its ``companions``. A place GeoNames does not know stays a place, without
@@ -202,55 +175,9 @@ def locate_places(
             countries[key] = record.countrycode
     located: dict[str, Geo | None] = {}
     for key, names in places.items():
-        context = {countries[k] for k, _ in companions[key] if k in countries}
+        context = {countries[k] for k, _, _ in companions.get(key, ()) if k in countries}
         record = resolve(names, context) or resolve_small(names, context)
         located[key] = None if record is None else Geo(
             record.geonameid, record.name, record.feature, country_names().get(record.countrycode, record.countrycode),
             record.latitude, record.longitude)
     return located
-
-
-def rarity(briefings: int) -> float:
-    """1 / the power of two at or above the number of briefings naming an entity: 1, 1/2, 1/4 (3-4), ..."""
-    return 1.0 / (1 << max(0, briefings - 1).bit_length())
-
-
-def related_briefings(
-    briefings: Sequence[Briefing], entities: dict[str, Entity]
-) -> dict[str, tuple[Related, ...]]:
-    """Briefings sharing places and groups; a shared entity weighs more the rarer it is (:func:`rarity`).
-    The weight does not depend on the size of the archive, and moves only when an entity's count crosses
-    a power of two, so adding an article seldom changes the related briefings of others.
-
-    Candidates are gathered rarest entity first (newest briefing first within an entity) and at most
-    CANDIDATES of them are scored, so an entity in every briefing (weighing almost nothing) does not make the
-    work grow with the square of the archive.
-    """
-    linking = {b.id: frozenset(e.key for e in b.analysis.entities if entities[e.key].kind in LINKING_KINDS)
-               for b in briefings}
-    weight = {key: rarity(len(entity.briefings)) for key, entity in entities.items()}
-    by_entity: dict[str, list[str]] = defaultdict(list)
-    for b in briefings:
-        for key in linking[b.id]:
-            by_entity[key].append(b.id)
-    order = {b.id: rank for rank, b in enumerate(briefings)}  # newest first: the tie-break
-    result: dict[str, tuple[Related, ...]] = {}
-    for b in briefings:
-        mine = linking[b.id]
-        candidates: dict[str, None] = {}
-        for key in sorted(mine, key=lambda k: (-weight[k], k)):
-            for other in by_entity[key]:  # newest first, like the tie-break
-                if other != b.id:
-                    candidates[other] = None
-                    if len(candidates) >= CANDIDATES:
-                        break
-            if len(candidates) >= CANDIDATES:
-                break
-        # Weights are powers of two: their sums are exact, so equal scores compare equal.
-        scored = [(-sum(map(weight.__getitem__, mine & linking[other])), order[other], other) for other in candidates]
-        result[b.id] = tuple(
-            Related(other, -negative,
-                    tuple(sorted(mine & linking[other], key=lambda k: (-weight[k], entities[k].name))))
-            for negative, _, other in heapq.nsmallest(RELATED_LIMIT, scored)
-        )
-    return result

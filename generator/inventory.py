@@ -1,7 +1,9 @@
 """``objects.inv``: a Sphinx inventory of every briefing and entity, so reports link them by ID.
 
-Each briefing is a ``std:doc`` and a ``std:label`` named by its ID (and by its former IDs, which point to its
-current URL); each entity is a ``std:doc`` named by its path (``places/hawija``) and a ``std:label`` named by
+Each briefing is a ``std:doc`` and a ``std:label`` named by its ID (and by its former IDs and the IDs of the
+duplicates folded into it, which point to its URL); each story is a ``std:doc`` named by its path
+(``stories/<key>``) and a ``std:label`` named by its key (and by those of the stories merged into it); each
+entity is a ``std:doc`` named by its path (``places/hawija``) and a ``std:label`` named by
 its key (``hawija``), unless a briefing ID holds that name. URIs are relative to the site root, as intersphinx
 and mkdocstrings expect.
 
@@ -23,9 +25,13 @@ PROJECT = "Briefing Archive"
 def render_inventory(archive: Archive, project: str = PROJECT, version: str = "1") -> bytes:
     entries: dict[tuple[str, str], tuple[str, str]] = {}  # (role, name) -> (uri, display name)
     for b in archive.briefings:
-        for name in (b.id, *b.article.old_ids):
+        for name in (b.id, *b.other_ids):
             for role in ("doc", "label"):
                 entries[(role, name)] = (b.url, b.analysis.title)
+    for story in archive.stories.values():
+        for key in (story.key, *story.aliases):
+            entries[("doc", f"stories/{key}")] = (story.url, story.name)
+            entries.setdefault(("label", key), (story.url, story.name))
     for e in archive.entities.values():
         entries[("doc", e.path.removesuffix(".md"))] = (e.url, e.name)
         entries.setdefault(("label", e.key), (e.url, e.name))

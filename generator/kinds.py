@@ -63,5 +63,8 @@ def merge_same_key(entities: Iterable[ArticleEntity]) -> tuple[ArticleEntity, ..
             mentions=first.mentions + entity.mentions,
             votes=tuple(sorted(votes.items())),
             from_gazetteer=first.from_gazetteer or entity.from_gazetteer,
+            first=min(first.first, entity.first),
+            outlet=first.outlet or entity.outlet,
+            roles=tuple(dict.fromkeys((*first.roles, *entity.roles))),
         )
     return tuple(sorted(merged.values(), key=lambda e: (-e.mentions, e.name)))

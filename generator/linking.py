@@ -2,9 +2,10 @@
 
 What an analyst types is matched in tiers, and the first tier that matches anything wins:
 
-1. an address: a briefing's ID or former ID, an entity's key or its path (``places/hawija``);
-2. a name: an entity's name or one of its aliases, or a briefing's title, word for word (``Daesh``, ``Raqa``,
-   ``Syria``; case and accents aside);
+1. an address: a briefing's ID or former ID (or the ID of a duplicate folded into it), a story's key, an
+   entity's key or its path (``places/hawija``);
+2. a name: an entity's name or one of its aliases, a story's name, or a briefing's title, word for word
+   (``Daesh``, ``Raqa``, ``Syria``; case and accents aside);
 3. words: every word typed is a whole word of the name, an alias or the title (``kenyan traders``);
    ``ISIS`` never matches ``NEMISIS``.
 
@@ -78,7 +79,11 @@ def load_targets(manifest_path: Path) -> Targets:
     for b in manifest["briefings"]:
         target = Target(b["id"], b["title"], b.get("path", b["url"]), "briefing", b["date"], b.get("source", ""))
         targets.append(target)
-        former.update(dict.fromkeys(b.get("old_ids", []), target))
+        former.update(dict.fromkeys([*b.get("old_ids", []), *(d["id"] for d in b.get("duplicates", []))], target))
+    for story in manifest.get("stories", []):
+        target = Target(story["key"], story["name"], story["path"], "story")
+        targets.append(target)
+        former.update(dict.fromkeys(story.get("aliases", []), target))
     for e in manifest["entities"]:
         targets.append(Target(e["key"], e["name"], e.get("path", e["url"]), e["kind"],
                               aliases=tuple(e.get("aliases", ()))))

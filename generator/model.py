@@ -78,6 +78,9 @@ class ArticleEntity:
     mentions: int
     votes: tuple[tuple[str, int], ...] = ()  # kind -> mentions voting for it
     from_gazetteer: bool = False
+    first: int = 0  # the first prose sentence naming it (0: the lead; -1: the title)
+    outlet: bool = False  # a news outlet: the article's agency, a photo credit, a paper or agency it cites
+    roles: tuple[str, ...] = ()  # a person's roles in this article ("Iraqi Prime Minister"), commonest first
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class Analysis:
     key_points: tuple[str, ...]
     entities: tuple[ArticleEntity, ...]
     sentences: int
+    terms: tuple[tuple[str, int], ...] = ()  # content lemmas and their counts, commonest first
+    signature: tuple[int, ...] = ()  # MinHash of the article's word shingles (generator.dedup)
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,9 @@ class Entity:
     aliases: tuple[str, ...]
     briefings: tuple[str, ...]  # ids, newest first
     mentions: int
-    companions: tuple[tuple[str, int], ...] = ()  # (key, shared briefings), most first
+    # (key, shared briefings, its mentions in them): the strongest first (generator.similarity.companions)
+    companions: tuple[tuple[str, int, int], ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # a person's: (role, the newest briefing giving it), commonest first
     timeline: tuple[tuple[str, int], ...] = ()  # (YYYY-MM, mentions), oldest first
     description: str | None = None
     geo: Geo | None = None  # places only: the GeoNames record it was resolved to
@@ -134,7 +141,42 @@ class Entity:
 class Related:
     id: str
     score: float
-    shared: tuple[str, ...]  # keys of the shared places and groups, rarest first
+    shared: tuple[str, ...]  # keys of the shared entities, rarest first
+    text: float = 0.0  # the text similarity of the two briefings (cosine, 0 to 1)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An article folded into a briefing: the same story sent again, or by another agency."""
+
+    id: str
+    date: dt.date
+    source: str | None
+    similarity: float  # Jaccard similarity of the two articles' word shingles
+
+    @property
+    def url(self) -> str:
+        """Where the article's own briefing would be: it redirects to the briefing that holds it."""
+        return f"briefings/{self.date.year:04d}/{self.date.month:02d}/{self.date.day:02d}/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Story:
+    """A developing story: briefings chained by their main entities and text within a window of days."""
+
+    key: str  # from its first briefing: never changes when later briefings join
+    name: str
+    briefings: tuple[str, ...]  # ids, oldest first
+    aliases: tuple[str, ...] = ()  # keys of the stories merged into this one: their URLs redirect here
+    entities: tuple[str, ...] = ()  # its main places, groups and people (keys), the most present first
+
+    @property
+    def url(self) -> str:
+        return f"stories/{self.key}/"
+
+    @property
+    def path(self) -> str:
+        return f"stories/{self.key}.md"
 
 
 @dataclass(frozen=True)
@@ -144,6 +186,8 @@ class Briefing:
     article: Article
     analysis: Analysis
     related: tuple[Related, ...] = field(default=())
+    duplicates: tuple[Duplicate, ...] = ()  # the same story sent again or by others, folded into this one
+    story: str | None = None  # key of its story, when it is part of one
 
     @property
     def id(self) -> str:
@@ -165,14 +209,22 @@ class Briefing:
 
     @property
     def old_urls(self) -> tuple[str, ...]:
-        """Where this briefing used to be: each former address redirects to :attr:`url`."""
-        return tuple(f"briefings/{alias[:10].replace('-', '/')}/{alias[11:]}/" for alias in self.article.aliases)
+        """Where this briefing used to be, and where each duplicate folded into it would be: each redirects to
+        :attr:`url`."""
+        return (*(f"briefings/{alias[:10].replace('-', '/')}/{alias[11:]}/" for alias in self.article.aliases),
+                *(d.url for d in self.duplicates))
+
+    @property
+    def other_ids(self) -> tuple[str, ...]:
+        """The other IDs that reach this briefing: its former IDs and those of the duplicates it holds."""
+        return (*self.article.old_ids, *(d.id for d in self.duplicates))
 
 
 @dataclass(frozen=True)
 class Archive:
     briefings: tuple[Briefing, ...]  # newest first
     entities: dict[str, Entity]  # by key
+    stories: dict[str, Story] = field(default_factory=dict)  # by key
 
     def briefing(self, id: str) -> Briefing:
         return next(b for b in self.briefings if b.id == id)

@@ -89,10 +89,13 @@ def load_record(text: str) -> tuple[Article, Analysis, str, str, str]:
         entities=tuple(
             ArticleEntity(key=e["key"], name=e["name"], kind=e["kind"], aliases=tuple(e["aliases"]),
                           mentions=e["mentions"], votes=tuple((k, v) for k, v in e["votes"]),
-                          from_gazetteer=e["from_gazetteer"])
+                          from_gazetteer=e["from_gazetteer"], first=e.get("first", 0),
+                          outlet=e.get("outlet", False), roles=tuple(e.get("roles", ())))
             for e in n["entities"]
         ),
         sentences=n["sentences"],
+        terms=tuple((term, count) for term, count in n.get("terms", ())),
+        signature=tuple(n.get("signature", ())),
     )
     if analysis.article_id != article.id:
         raise ValueError("analysis and article IDs differ")

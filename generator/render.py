@@ -27,7 +27,7 @@ import jinja2
 from generator import __version__, charts, maps
 from generator.feed import entity_feed_path, render_entity_feed, render_feed
 from generator.inventory import render_inventory
-from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity, Geo
+from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity, Geo, Story
 from generator.text import absolute_url, slugify
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -38,6 +38,9 @@ TIMELINE_MONTHS = 24  # an entity mentioned in more months has its timeline by y
 WORDS_PER_MINUTE = 220
 KIND_TITLES = {"person": "People", "place": "Places", "group": "Groups"}
 KIND_SINGULAR = {"person": "Person", "place": "Place", "group": "Group"}
+ROLES_SHOWN = 5
+NO_RELATED = ("No other briefing is about the same places, groups or people in similar words yet "
+              "(shared entities and text are scored as the method page says).")
 
 _SPACE = re.compile(r"\s+")
 _INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
@@ -344,8 +347,8 @@ class Renderer:
         index = {kind: Markdown("\n".join(found) or "- None named.") for kind, found in lines.items()}
         related = Markdown("\n".join(
             f"- {self.briefing_link(rel.id, b.path)} ({md_escape(self.by_id[rel.id].article.date.isoformat())}) — "
-            f"shares {', '.join(md_escape(entities[key].name) for key in rel.shared)}" for rel in b.related
-        ) or "No other briefing shares a place or group with this one yet.")
+            f"also about {', '.join(md_escape(entities[key].name) for key in rel.shared)}" for rel in b.related
+        ) or NO_RELATED)
         minutes = max(1, round(b.article.words / WORDS_PER_MINUTE))
         older, newer = self.neighbours[b.id]
         around = Markdown(" · ".join(
@@ -356,8 +359,47 @@ class Renderer:
                 "description": yaml_value(" ".join(b.analysis.summary) or b.analysis.title),
                 "published": yaml_value(b.article.date.isoformat()), "jsonld": yaml_value(self.news_article(b))}
         return self.render("briefing.md.j2", b=b, a=b.article, index=index, related=related, minutes=minutes,
-                           around=around, cite=cite, map=self.briefing_map(b), head=head,
+                           around=around, cite=cite, map=self.briefing_map(b), head=head, story=self.story_line(b),
+                           also=self.also_reported(b),
                            source_url=Markdown(f"<{safe_url(b.article.url)}>") if b.article.url else None)
+
+    def story_line(self, b: Briefing) -> Markdown | None:
+        """"Part of the story X: 3 earlier, 1 later briefing", linked to the story's page."""
+        if b.story is None:
+            return None
+        story = self.archive.stories[b.story]
+        position = story.briefings.index(b.id)
+        earlier, later = position, len(story.briefings) - position - 1
+        counts = ", ".join(f"{n} {label}" for n, label in ((earlier, "earlier"), (later, "later")) if n)
+        return Markdown(f"Part of the story {self.link(story.name, b.path, story.path)}: {counts} "
+                        f"briefing{'s' if earlier + later != 1 else ''}")
+
+    def also_reported(self, b: Briefing) -> Markdown | None:
+        """The duplicates folded into the briefing: who else sent the story, and the ID each had."""
+        if not b.duplicates:
+            return None
+        return Markdown("Also reported by " + ", ".join(
+            f"{md_escape(d.source or 'another send')} ({self.code(d.id)}, {md_escape(d.date.isoformat())})"
+            for d in b.duplicates))
+
+    def companion_lines(self, e: Entity) -> Markdown:
+        """"Appears with", one list per kind, strongest first (:func:`generator.similarity.companions`)."""
+        entities = self.archive.entities
+        blocks = []
+        for kind in KINDS:
+            lines = [f"- {self.entity_link(key, e.path)} — {shared} briefing{'s' if shared != 1 else ''}, "
+                     f"{mentions} mention{'s' if mentions != 1 else ''}"
+                     for key, shared, mentions in e.companions if entities[key].kind == kind]
+            if lines:
+                blocks.append(f"**{KIND_TITLES[kind]}**\n\n" + "\n".join(lines))
+        return Markdown("\n\n".join(blocks) or "- No other entity yet.")
+
+    def role_lines(self, e: Entity) -> Markdown | None:
+        """A person's roles in the articles, the commonest first, each with the newest briefing giving it."""
+        if not e.roles:
+            return None
+        return Markdown("\n".join(f"- {md_escape(role)} — in {self.briefing_link(id, e.path)}"
+                                   for role, id in e.roles[:ROLES_SHOWN]))
 
     def entity(self, e: Entity) -> str:
         """An entity's page, with its newest briefings; an entity in many has its full list by year on
@@ -378,11 +420,7 @@ class Renderer:
         briefings = Markdown("\n".join(
             f"- {md_escape(self.by_id[i].article.date.isoformat())} — {self.briefing_link(i, e.path)}"
             for i in latest))
-        entities = self.archive.entities
-        companions = Markdown("\n".join(
-            f"- {self.entity_link(key, e.path)} ({md_escape(KIND_SINGULAR[entities[key].kind].lower())}) — "
-            f"{shared} briefing{'s' if shared != 1 else ''}" for key, shared in e.companions
-        ) or "- No other entity yet.")
+        companions = self.companion_lines(e)
         rows = Markdown("\n".join(f"| {md_escape(period)} | {md_escape(count)} |" for period, count in timeline))
         chart = self.timeline_chart(e) if timeline else None
         return self.render("entity.md.j2", e=e, briefings=briefings, latest=len(latest), companions=companions,
@@ -392,7 +430,32 @@ class Renderer:
                            description=yaml_value(f"{KIND_SINGULAR[e.kind]}: {e.name}, named in "
                                                   f"{len(e.briefings)} briefing{'s' if len(e.briefings) != 1 else ''}"
                                                   f" of {self.options.site_name}."),
-                           map=self.place_map(e) if e.kind == "place" else None)
+                           map=self.place_map(e) if e.kind == "place" else None, roles=self.role_lines(e))
+
+    def story(self, story: Story) -> str:
+        """A story's page: its timeline of briefings, oldest first, and its main entities."""
+        members = [self.by_id[id] for id in story.briefings]
+        timeline = Markdown("\n".join(
+            f"- {md_escape(b.article.date.isoformat())} — {self.briefing_link(b.id, story.path)}"
+            + (f" ({md_escape(b.article.source)})" if b.article.source else "") for b in members))
+        entities = self.archive.entities
+        main = Markdown("\n".join(
+            f"- **{KIND_TITLES[kind]}:** " + ", ".join(self.entity_link(k, story.path) for k in keys)
+            for kind in KINDS if (keys := [k for k in story.entities if entities[k].kind == kind])))
+        return self.render("story.md.j2", s=story, timeline=timeline, main=main, first=members[0],
+                           last=members[-1], description=yaml_value(story_description(story, members)),
+                           keywords=search_keywords((story.name, *story.aliases)),
+                           cite=self.cite_block(story.name, story.url, "story"))
+
+    def stories_index(self) -> str:
+        """Every story, the one with the newest briefing first."""
+        stories = sorted(self.archive.stories.values(),
+                         key=lambda s: (-self.by_id[s.briefings[-1]].article.date.toordinal(), s.key))
+        lines = Markdown("\n".join(
+            f"- {self.link(s.name, 'stories/index.md', s.path)} — {len(s.briefings)} briefings, "
+            f"{md_escape(self.by_id[s.briefings[0]].article.date.isoformat())} to "
+            f"{md_escape(self.by_id[s.briefings[-1]].article.date.isoformat())}" for s in stories))
+        return self.render("stories.md.j2", lines=lines, count=len(stories))
 
     def entity_feed(self, e: Entity) -> bytes:
         latest = [self.by_id[i] for i in e.briefings[:ENTITY_LATEST]]
@@ -488,6 +551,9 @@ class Renderer:
                 ],
                 "related": [r.id for r in b.related],
                 "old_ids": list(b.article.old_ids),
+                "story": b.story or "",
+                "duplicates": [{"id": d.id, "date": d.date.isoformat(), "source": d.source or "",
+                                "similarity": d.similarity} for d in b.duplicates],
             }
             for b in self.archive.briefings
         ]
@@ -506,7 +572,26 @@ class Renderer:
             }
             for e in sorted(self.archive.entities.values(), key=lambda e: e.key)
         ]
-        return json_document({"version": 1}, briefings=briefings, entities=entities)
+        stories = [
+            {
+                "key": story.key,
+                "name": story.name,
+                "url": self.permanent_url(story.url),
+                "path": story.url,
+                "aliases": list(story.aliases),
+                "briefings": list(story.briefings),
+                "entities": list(story.entities),
+            }
+            for story in sorted(self.archive.stories.values(), key=lambda s: s.key)
+        ]
+        return json_document({"version": 1}, briefings=briefings, entities=entities, stories=stories)
+
+
+def story_description(story: Story, members: Sequence[Briefing]) -> str:
+    """One line: how many briefings, over which days, and the newest one's title."""
+    first, last = members[0].article.date.isoformat(), members[-1].article.date.isoformat()
+    span = first if first == last else f"{first} to {last}"
+    return f"{len(members)} briefings on {story.name}, {span}. Latest: {members[-1].analysis.title}"
 
 
 def json_document(head: dict[str, object], **lists: list[object]) -> str:
@@ -648,12 +733,17 @@ def page_keys(
     around = neighbours(archive)
     countries = country_pages(archive)
     for b in archive.briefings:
-        related = [(r, by_id[r.id].analysis.title, by_id[r.id].article.date, [entities[k].name for k in r.shared])
+        # what the page shows of each related briefing (not its score, which moves with every word of the texts)
+        related = [(r.id, by_id[r.id].analysis.title, by_id[r.id].article.date, [entities[k].name for k in r.shared])
                    for r in b.related]
         related += [(other, by_id[other].analysis.title, by_id[other].article.date)
                     for other in around[b.id] if other]
         named = [(e.key, e.mentions, e.aliases, entities[e.key].name, entities[e.key].kind, entities[e.key].path)
                  for e in b.analysis.entities]
+        if b.story is not None:  # the story's name, and where the briefing is in it
+            story = archive.stories[b.story]
+            named.append((story.key, story.name, story.briefings.index(b.id), len(story.briefings)))
+        named.append(b.duplicates)
         made = made_from.get(b.id)
         if made is not None:
             keys[b.path] = key(made, related, named)
@@ -665,12 +755,16 @@ def page_keys(
     label = {k: "\x1f".join((k, e.name, e.kind, e.path)) for k, e in entities.items()}
     for e in entities.values():
         listed = "\x1e".join(card[i] for i in e.briefings[:ENTITY_LATEST])
-        companions = "\x1e".join(label[k] for k, _ in e.companions)
+        companions = "\x1e".join(label[k] for k, _, _ in e.companions)
+        roles = "\x1e".join(card[id] for _, id in e.roles[:ROLES_SHOWN])
         country = countries.get(e.geo.country) if e.geo is not None else None
-        keys[e.path] = key(*map(e.__getattribute__, ENTITY_FIELDS), listed, companions, country)
+        keys[e.path] = key(*map(e.__getattribute__, ENTITY_FIELDS), listed, companions, country, roles)
         keys[entity_feed_path(e)] = key("feed", e.name, e.kind, e.key, listed)
     for path, (e, year, briefings) in (years or entity_years(archive)).items():
         keys[path] = key(e.name, e.kind, e.key, year, "\x1e".join(card[b.id] for b in briefings))
+    for story in archive.stories.values():
+        keys[story.path] = key(story, "\x1e".join(card[id] for id in story.briefings),
+                               "\x1e".join(label[k] for k in story.entities))
     return keys
 
 
@@ -706,6 +800,7 @@ def render_site(
     pages += [(e.path, ENTITY, e.key) for e in archive.entities.values() if e.path not in keep]
     pages += [(entity_feed_path(e), FEED, e.key) for e in archive.entities.values() if entity_feed_path(e) not in keep]
     pages += [(path, YEAR, path) for path in years if path not in keep]
+    pages += [(s.path, STORY, s.key) for s in archive.stories.values() if s.path not in keep]
     files = dict(render_pages(r, years, pages, jobs))
     files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, separators=(",\n", ":")) + "\n"
     files.update(shared())
@@ -728,6 +823,11 @@ def archive_files(r: Renderer) -> dict[str, str | bytes]:
     for b in archive.briefings:
         for old in b.old_urls:
             files[old + "index.html"] = redirect_page(old, b.url, b.analysis.title)
+    for story in archive.stories.values():
+        for alias in story.aliases:
+            old = f"stories/{alias}/"
+            files[old + "index.html"] = redirect_page(old, story.url, story.name)
+    files["stories/index.md"] = r.stories_index()
     for kind in KINDS:
         files[f"{KIND_FOLDERS[kind]}/index.md"] = r.entity_index(kind)
     for year, briefings in r.years().items():
@@ -770,7 +870,7 @@ def _run_background() -> Any:
     return _background()
 
 
-BRIEFING, ENTITY, FEED, YEAR = "briefing", "entity", "feed", "year"
+BRIEFING, ENTITY, FEED, YEAR, STORY = "briefing", "entity", "feed", "year", "story"
 PARALLEL_PAGES = 2000  # fewer pages to render, and forking workers costs more than it saves
 _forked: tuple[Renderer, dict[str, tuple[Entity, int, list[Briefing]]]] | None = None  # what workers render from
 
@@ -812,6 +912,8 @@ def _render_each(
             done.append((path, r.entity(r.archive.entities[ref])))
         elif kind == FEED:
             done.append((path, r.entity_feed(r.archive.entities[ref])))
+        elif kind == STORY:
+            done.append((path, r.story(r.archive.stories[ref])))
         else:
             done.append((path, r.entity_year(*years[ref])))
     return done

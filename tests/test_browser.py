@@ -58,7 +58,10 @@ def test_no_article_script_runs_on_any_page(site, reader):
     root, url = site
     pages = sorted(p.relative_to(root).parent.as_posix() for p in root.rglob("index.html"))
     assert len(pages) > 20
-    for path in pages:
+    redirects = [path for path in pages if 'http-equiv="refresh"' in (root / path / "index.html").read_text("utf-8")]
+    for path in redirects:  # a page that sends the reader on (a merged story, a folded duplicate): no script at all
+        assert "<script" not in (root / path / "index.html").read_text("utf-8")
+    for path in sorted(set(pages) - set(redirects)):
         page.goto(url + ("" if path == "." else path + "/"))
         assert page.dialogs == [], f"{path}: a dialog opened"
         assert page.evaluate("typeof window.__pwned") == "undefined", f"{path}: article script ran"

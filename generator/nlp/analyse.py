@@ -11,12 +11,13 @@ import functools
 import logging
 import multiprocessing
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, LOWER, ORTH, SPACY, TAG
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_STOP, LEMMA, LOWER, ORTH, SPACY, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -28,7 +29,9 @@ from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.nlp.rules import Rule, group_mentions, rule
+from generator.nlp.salience import ROLE_MAX_WORDS, content_terms, entity_roles, first_sentences, is_outlet, role_before
 from generator.places import is_known_place, is_place_name, own_place_names
+from generator.shingles import signature
 from generator.summarise import SentenceInfo, summarise
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,7 @@ class _Collected:
     mentions: list[Mention]
     pairs: list[tuple[str, str]]
     lower_words: set[str]
+    terms: Counter[str] = field(default_factory=Counter)
 
 
 def analyse(
@@ -92,7 +96,7 @@ def analyse_chunk(
 ) -> dict[str, Analysis]:
     """Analyse articles in one ``nlp.pipe`` stream in this process."""
     nlp = load_pipeline(options.model, gazetteer)
-    collected = [_Collected([], [], [], set()) for _ in articles]
+    collected = [_Collected([], [], [], set(), Counter()) for _ in articles]
 
     def units():
         for index, article in enumerate(articles):
@@ -203,9 +207,12 @@ class Columns(NamedTuple):
     orth: list[int]
     space: list[int]  # 1 when white space follows the token
     ent_id: list[int]  # the gazetteer key of the entity the token is in, if the gazetteer matched it
+    lemma: list[int]
+    stop: list[int]  # 1 for a stop word
+    alpha: list[int]  # 1 for a word of letters only
 
 
-COLUMNS = [TAG, IDX, ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY, ENT_ID]
+COLUMNS = [TAG, IDX, ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY, ENT_ID, LEMMA, IS_STOP, IS_ALPHA]
 
 
 def _ids(strings: Iterable[str]) -> frozenset[int]:
@@ -320,6 +327,7 @@ def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
 
 
 PROPER_TAG_IDS = tuple(get_string_id(tag) for tag in ("NNP", "NNPS"))
+CONTENT_TAG_IDS = _ids(tag for tag, coarse in COARSE.items() if coarse in ("NOUN", "PROPN", "VERB", "ADJ"))
 PLURAL_PROPER_TAG = get_string_id("NNPS")
 IN_TAG, JJ_TAG = get_string_id("IN"), get_string_id("JJ")
 COMMON_NOUN_TAG_IDS = _ids(("NN", "NNS"))
@@ -545,13 +553,37 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
     for run in runs:
         if (found := span_mention(tokens, run, cut)) is not None:
             name, label, key, cued, first = found
-            into.mentions.append(Mention(name, label, sentence_of(first), key, cued))
+            role = person_role(doc, c, first, cut) if label == "PERSON" else ""
+            into.mentions.append(Mention(name, label, sentence_of(first), key, cued, role=role))
     for start, end in affiliations(doc, c, runs):
         into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), cued=True, guessed=True))
     for start, end, label in unnamed_names(doc, columns, c):
         into.mentions.append(Mention(cut(start, end), label, sentence_of(start), guessed=True))
     into.lower_words.update(LOWER_WORD.findall(text))
     pair_mentions(doc, pairs, sentence_of, into)
+    if prose:
+        into.terms.update(content_words(doc, c))
+
+
+def person_role(doc: Doc, c: Columns, first: int, cut: Callable[[int, int], str]) -> str:
+    """The role given just before the person's name that starts at token ``first``, in its sentence
+    (:func:`~generator.nlp.salience.role_before`)."""
+    start = max(doc[first].sent.start, first - ROLE_MAX_WORDS - 1)
+    if start == first:
+        return ""
+    strings = doc.vocab.strings
+    return role_before([cut(i, i + 1) for i in range(start, first)], [strings[c.tag[i]] for i in range(start, first)],
+                       [c.ent_type[i] == PERSON for i in range(start, first)])
+
+
+def content_words(doc: Doc, c: Columns) -> Iterator[str]:
+    """The lemmas of the Doc's nouns, proper nouns, verbs and adjectives, lower-cased, stop words left out."""
+    strings = doc.vocab.strings
+    for tag, stop, alpha, lemma in zip(c.tag, c.stop, c.alpha, c.lemma, strict=True):
+        if tag in CONTENT_TAG_IDS and alpha and not stop:
+            term = strings[lemma].casefold()
+            if len(term) > 1:
+                yield term
 
 
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
@@ -582,6 +614,11 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
         summary_words=options.summary_words,
         key_points=options.key_points,
     )
+    first = first_sentences(keys_by_sentence, [prose and bool(text) for text, _, prose, _, _ in found.sentences])
+    after_all = sum(s.prose for s in sentences)
+    roles = entity_roles((key_of[i], m.role) for i, m in enumerate(found.mentions) if i in key_of)
+    entities = tuple(replace(e, first=first.get(e.key, after_all), outlet=is_outlet(e, article),
+                             roles=roles.get(e.key, ())) for e in entities)
     return Analysis(
         article_id=article.id,
         title=digest.title,
@@ -589,4 +626,6 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
         key_points=digest.key_points,
         entities=entities,
         sentences=len(sentences),
+        terms=content_terms(found.terms),
+        signature=signature(article),
     )

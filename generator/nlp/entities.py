@@ -70,6 +70,7 @@ class Mention:
     key: str = ""  # gazetteer key, when the entity ruler matched it
     cued: bool = False  # the words around it say its kind ("designer Halston"): one more vote
     guessed: bool = False  # proper nouns the model left out, named by their head word ("Deseret News")
+    role: str = ""  # a person's: the role given just before the name ("Iraqi Prime Minister")
 
 
 def strip_titles(name: str) -> str:

@@ -1,0 +1,101 @@
+"""Near-duplicates: the same story sent again (a corrected re-send) or by another agency.
+
+Each article's MinHash signature (``datasketch``) is made once, by the analysis, from the set of its word
+shingles, and kept in its record. The index finds candidate pairs with MinHash LSH, then checks each against
+the exact Jaccard similarity of the two shingle sets: articles at or above :data:`THRESHOLD` are one story.
+
+Why ``datasketch`` and not ``rensa``: both are well kept and make a signature in well under a millisecond
+(``benchmarks/stories.py --minhash`` prints both); ``datasketch`` rebuilds a MinHash from its stored hash
+values, which its LSH index then takes as it is, so a record's signature is used without the article's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from generator.model import Analysis, Article, Duplicate
+from generator.shingles import PERMUTATIONS, SCHEME, SEED, jaccard, shingles
+
+# Jaccard similarity of the shingle sets at or above which two articles are one story. On the stories
+# benchmark (benchmarks/stories.py --minhash prints the most similar pairs), corrected re-sends score 0.91 and
+# 0.93, another agency's copy with its own lead 0.40 and 0.51, and two articles of one developing story 0.09
+# at most: real updates that repeat background paragraphs score higher, hence a threshold well above that.
+THRESHOLD = 0.35
+# The LSH index is asked for pairs above this estimate: with 64 permutations an estimate is off by up to 0.1,
+# so no pair at THRESHOLD is missed; each candidate is then checked against the exact similarity.
+LSH_THRESHOLD = 0.2
+# Articles with fewer shingles (about 25 words) are too short to tell a re-send from another brief in the same
+# words ("Officials in Kabul said on Monday that ..."): they are never folded.
+MIN_SHINGLES = 25
+
+
+def candidate_pairs(signatures: Iterable[tuple[str, Sequence[int]]]) -> set[tuple[str, str]]:
+    """Pairs of IDs (each pair sorted) whose signatures the LSH index says may be at :data:`LSH_THRESHOLD`
+    or more. Articles without a signature (no text) are left out."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
+    pairs: set[tuple[str, str]] = set()
+    for id, values in signatures:
+        if len(values) != PERMUTATIONS:
+            continue
+        found = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+        for other in index.query(found):
+            pairs.add((min(id, other), max(id, other)))
+        index.insert(id, found)
+    return pairs
+
+
+def duplicate_pairs(articles: Sequence[Article], signatures: dict[str, Sequence[int]]) -> list[tuple[str, str, float]]:
+    """(id, id, Jaccard similarity) of each pair of articles that are one story, sorted."""
+    by_id = {a.id: a for a in articles}
+    found = []
+    cache: dict[str, frozenset[str]] = {}
+
+    def shingles_of(id: str) -> frozenset[str]:
+        if id not in cache:
+            cache[id] = shingles(by_id[id])
+        return cache[id]
+
+    for a, b in sorted(candidate_pairs((a.id, signatures.get(a.id, ())) for a in articles)):
+        if min(len(shingles_of(a)), len(shingles_of(b))) < MIN_SHINGLES:
+            continue
+        similarity = jaccard(shingles_of(a), shingles_of(b))
+        if similarity >= THRESHOLD:
+            found.append((a, b, similarity))
+    return found
+
+
+Items = Sequence[tuple[Article, Analysis]]
+
+
+def fold(items: Items) -> tuple[list[tuple[Article, Analysis]], dict[str, tuple[Duplicate, ...]]]:
+    """The articles that lead their story, and for each leader the duplicates folded into it. Of articles
+    that are one story (chained pairs at :data:`THRESHOLD` or more), the leader is the earliest, then the
+    longest (a correction adds), then the first by ID: decided by the articles alone, whatever came first."""
+    articles = {a.id: a for a, _ in items}
+    pairs = duplicate_pairs(list(articles.values()), {a.id: n.signature for a, n in items})
+    parent = {id: id for id in articles}
+
+    def root(id: str) -> str:
+        while parent[id] != id:
+            id = parent[id]
+        return id
+
+    for a, b, _ in pairs:
+        parent[max(root(a), root(b))] = min(root(a), root(b))
+    groups: dict[str, list[str]] = {}
+    for id in sorted(articles):
+        groups.setdefault(root(id), []).append(id)
+    folded: dict[str, tuple[Duplicate, ...]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ordered = sorted(members, key=lambda id: (articles[id].date, -articles[id].words, id))
+        leader = articles[ordered[0]]
+        folded[leader.id] = tuple(
+            Duplicate(id, articles[id].date, articles[id].source,
+                      round(jaccard(shingles(leader), shingles(articles[id])), 4))
+            for id in sorted(ordered[1:], key=lambda id: (articles[id].date, id)))
+    gone = {d.id for found in folded.values() for d in found}
+    return [item for item in items if item[0].id not in gone], folded
