@@ -616,7 +616,7 @@ def redirect_page(from_url: str, to_url: str, title: str) -> str:
         f"<title>Moved: {html.escape(title)}</title>\n"
         f'<link rel="canonical" href="{target}">\n<meta http-equiv="refresh" content="0; url={target}">\n'
         '<meta name="robots" content="noindex">\n</head>\n'
-        f'<body><p>This briefing has moved: <a href="{target}">{html.escape(title)}</a>.</p></body>\n</html>\n'
+        f'<body><p>This page has moved: <a href="{target}">{html.escape(title)}</a>.</p></body>\n</html>\n'
     )
 
 

@@ -110,3 +110,47 @@ def test_pages_and_files_rendered_by_forked_workers_are_those_rendered_in_proces
     monkeypatch.setattr(render_module, "archive_files", lambda r: here.append(2) or real_shared(r))
     assert render_module.render_site(archive, jobs=2).files == alone
     assert here == []  # all of them by the workers
+
+
+def counted(id, day, *entities, terms=()):
+    """An item whose entities carry their mention counts: (key, name, kind, mentions)."""
+    article, analysis = item(id, day, terms=terms)
+    found = tuple(ArticleEntity(key, name, kind, (), mentions, ((kind, mentions),)) for key, name, kind, mentions
+                  in entities)
+    from dataclasses import replace
+
+    return article, replace(analysis, entities=found)
+
+
+def test_appears_with_ranks_by_shared_briefings_then_mentions_and_shows_ten_of_each_kind(gazetteer):
+    places = [(f"town-{i}", f"Town {i:02}", "place", 1) for i in range(12)]
+    one = counted("one", 1, ("hawija", "Hawija", "place", 5), ("afp", "AFP", "group", 1),
+                  ("islamic-state", "Islamic State group", "group", 17), *places)
+    two = counted("two", 2, ("hawija", "Hawija", "place", 2), ("town-11", "Town 11", "place", 1))
+    hawija = build_archive([one, two], gazetteer).entities["hawija"]
+    shown = [key for key, _, _ in hawija.companions]
+    assert shown[0] == "town-11"  # two shared briefings beat any number of mentions in one
+    groups = [key for key in shown if key in ("afp", "islamic-state")]
+    assert groups == ["islamic-state", "afp"]  # then mentions, never the alphabet
+    assert sum(1 for key in shown if key.startswith("town-")) == 10  # the whole top ten of a kind
+
+
+def test_two_stories_that_a_new_briefing_joins_become_one_that_keeps_both_keys(gazetteer):
+    from generator.render import render_site
+
+    flood = ("flood", "Flood", "group")
+    fire = ("fire", "Fire", "group")
+    a = ("dam", "river", "rain", "bank", "water", "level")
+    b = ("forest", "smoke", "blaze", "wind", "pine", "heat")
+    items = [item("a1", 1, flood, terms=a), item("a2", 2, flood, terms=a),
+             item("b1", 3, fire, terms=b), item("b2", 4, fire, terms=b)]
+    before = build_archive(items, gazetteer).stories
+    assert {s.briefings for s in before.values()} == {("a1", "a2"), ("b1", "b2")}
+    archive = build_archive([*items, item("both", 5, flood, fire, terms=(*a, *b))], gazetteer)
+    (story,) = archive.stories.values()
+    assert story.briefings == ("a1", "a2", "b1", "b2", "both")
+    assert {story.key, *story.aliases} == set(before)  # the older story's key, the other one as an alias
+    assert story.key == next(k for k, s in before.items() if s.briefings == ("a1", "a2"))
+    (alias,) = story.aliases
+    files = render_site(archive).files
+    assert f'href="../{story.key}/"' in files[f"stories/{alias}/index.html"]

@@ -65,12 +65,13 @@ def is_outlet(entity: ArticleEntity, article: Article) -> bool:
         return True
     if any(name in credited or (" " in name and name in credits.casefold()) for name in names):
         return True
+    if any(name in OUTLET_NAMES for name in names):  # whatever kind the vote gave it ("Xinhua" is a town too)
+        return True
     if entity.kind != "group":
         return False
     for name in names:
         words = name.split()
-        if name in OUTLET_NAMES or any(w in OUTLET_WORDS for w in words) or (
-                len(words) > 1 and words[-1] in OUTLET_LAST_WORDS):
+        if any(w in OUTLET_WORDS for w in words) or (len(words) > 1 and words[-1] in OUTLET_LAST_WORDS):
             return True
     return False
 
