@@ -5,11 +5,13 @@
                                                                       # and the share that are well formed
     python benchmarks/quality.py CORPUS --worst 5                     # and the articles with most errors
     python benchmarks/quality.py CORPUS --model PATH                  # with another spaCy pipeline
+    python benchmarks/quality.py CORPUS --summary-sentences 3         # summaries of another length
 
 CORPUS holds ``articles/`` (the seeds: Markdown with front matter, or any format the archive reads) and
 ``gold.jsonl`` in the format of ``../shared/corpus/README.md``. The corpus is built with the archive's own
 generator into a temporary folder (no site), then scored by ``scoring.py`` with the rules of that corpus:
-per kind P/R/F1/split, ROUGE-1/2/L of the summaries beside Lead-3 and, with ``--titles``, of the titles
+per kind P/R/F1/split, ROUGE-1/2/L of the summaries beside Lead-3 and beside the lead cut to each summary's
+own length in words (lead-same: the fair comparison for a summary of any length) and, with ``--titles``, of the titles
 the generator derives from a copy of the articles without their ``title:`` line, beside the first ten
 words of the lead. Nothing is downloaded; nothing from the corpus is kept.
 """
@@ -23,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,11 +38,12 @@ from generator.build import BuildOptions, generate  # noqa: E402
 from generator.nlp.analyse import AnalysisOptions  # noqa: E402
 
 MODEL = AnalysisOptions().model  # --model sets another pipeline (a package name or a model folder)
+OPTIONS = AnalysisOptions(jobs=1)  # --summary-sentences and --summary-words set the summary's length
 
 
 def build(seeds: Path, out: Path) -> dict[str, dict]:
     start = time.process_time()
-    report = generate(BuildOptions(seeds=seeds, out=out, analysis=AnalysisOptions(model=MODEL, jobs=1)))
+    report = generate(BuildOptions(seeds=seeds, out=out, analysis=replace(OPTIONS, model=MODEL)))
     print(f"build      {MODEL}: {time.process_time() - start:.1f} s CPU for {report.analysed} articles "
           "(one process, model loading included)", file=sys.stderr)
     for problem in report.problems:
@@ -82,14 +86,19 @@ def without_titles(articles: Path, into: Path) -> Path:
 
 
 def main() -> None:
-    global MODEL
+    global MODEL, OPTIONS
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--titles", action="store_true", help="also score derived titles (titles withheld)")
     parser.add_argument("--worst", type=int, default=0, help="list the false and missed entities")
     parser.add_argument("--model", default=MODEL, help="the spaCy pipeline to analyse with [default: %(default)s]")
+    parser.add_argument("--summary-sentences", type=int, default=OPTIONS.summary_sentences,
+                        help="sentences in a summary [default: %(default)s]")
+    parser.add_argument("--summary-words", type=int, default=OPTIONS.summary_words,
+                        help="the summary's budget of words [default: %(default)s]")
     args = parser.parse_args()
     MODEL = args.model
+    OPTIONS = replace(OPTIONS, summary_sentences=args.summary_sentences, summary_words=args.summary_words)
     articles, gold_path = args.corpus / "articles", args.corpus / "gold.jsonl"
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     work = Path(tempfile.mkdtemp(prefix="briefings-quality-"))
@@ -112,9 +121,13 @@ def main() -> None:
         system = rouge((g["summary"], summary_text(briefings.get(g["id"], {}))) for g in with_summary)
         lead3 = rouge((g["summary"], " ".join(leads[g["id"]][:3])) for g in with_summary)
         words = [len(summary_text(briefings.get(g["id"], {})).split()) for g in with_summary]
+        # the lead cut to each summary's own length in words: the fair baseline for a summary of any length
+        same = rouge((g["summary"], " ".join(" ".join(leads[g["id"]]).split()[:max(1, n)]))
+                     for g, n in zip(with_summary, words, strict=True))
         print(f"summaries  system {fmt(system)}  ({sum(words) / max(1, len(words)):.1f} words)")
         print(f"summaries  lead-3 {fmt(lead3)}")
-        print(f"summaries  system - lead-3 {fmt({k: system[k] - lead3[k] for k in system}, sign=True)}")
+        print(f"summaries  lead-same {fmt(same)}  (the lead cut to each summary's length)")
+        print(f"summaries  system - lead-same {fmt({k: system[k] - same[k] for k in system}, sign=True)}")
 
         if args.titles:
             titled = [g for g in gold if g.get("title")]

@@ -68,6 +68,13 @@ _BODY_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CROSSHEAD = re.compile(r"^[-–—]\s+(?P<text>.+?)\s+[-–—]$")
+# A sub-heading set as a paragraph of its own: a few words, capitalised, with no sentence's end ("Early
+# life", "The costs"). Not the first paragraph, which may be a lead without its full stop.
+_BARE_HEADING = re.compile(r"^(?P<text>[A-Z][^.!?:;,\"“”()\[\]]{0,60}[^\W\d_])$")
+BARE_HEADING_WORDS = 6
+# Footnote markers copied from a web page: "[1]", "[23]", "[citation needed]": not the story's text, and
+# they break sentences ("(born 1982) [1] is an American actor").
+_FOOTNOTE = re.compile(r"\s?\[(?:\d{1,3}|citation needed|clarification needed|when\?|who\?)\]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
@@ -254,9 +261,11 @@ def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str]
 
 
 def parse_body(text: str, first_line: int, markdown: bool) -> tuple[Paragraph, ...]:
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for line, block in split_paragraphs(text, first_line):
-        crosshead = _CROSSHEAD.match(block)
+        if "[" in block:
+            block = _FOOTNOTE.sub("", block)
+        crosshead = _CROSSHEAD.match(block) or (bare_heading(block) if paragraphs else None)
         heading = _MD_HEADING.match(block) if markdown else None
         if markdown:
             block = _MD_LINK.sub(r"\1", block)
@@ -268,6 +277,11 @@ def parse_body(text: str, first_line: int, markdown: bool) -> tuple[Paragraph, .
             if cleaned:
                 paragraphs.append(Paragraph(cleaned, line, credit=credit))
     return tuple(paragraphs)
+
+
+def bare_heading(block: str) -> re.Match[str] | None:
+    """A sub-heading with no marks: at most :data:`BARE_HEADING_WORDS` words, capitalised, no sentence's end."""
+    return _BARE_HEADING.match(block) if len(block.split()) <= BARE_HEADING_WORDS else None
 
 
 def split_body_credit(block: str) -> tuple[str, str | None]:

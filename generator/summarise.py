@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from generator.headline import problems
+
 QUOTES = tuple("\"“”‘’'«»")
 DEPENDENT_OPENERS = {
     "he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "their", "its", "but",
@@ -162,6 +164,7 @@ def summarise(
     summary_sentences: int = 2,
     summary_words: int = 80,
     key_points: int = 5,
+    names: Collection[str] = (),
 ) -> Digest:
     weights, central = salience(sentences), centrality(sentences)  # the same for both choices
     summary = choose(sentences, summary_sentences, summary_words, seen_entities=set(), weights=weights,
@@ -176,7 +179,7 @@ def summarise(
                     central=central)
     points = [p for p in points if p.words <= 40] or points
     return Digest(
-        title=title or derive_title(sentences),
+        title=title or derive_title(sentences, names=names),
         summary=tuple(s.text for s in summary),
         key_points=tuple(p.text for p in points),
     )
@@ -184,6 +187,24 @@ def summarise(
 
 _LEAD_IN_WORDS = {"yesterday", "today", "tonight", "tomorrow", "earlier", "later", "last", "this", "according",
                   "recent", "recently", "meanwhile", "overnight"}
+
+
+def drop_asides(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Without what brackets hold: a headline says "Jared Padalecki is an American actor", not "(born July
+    19, 1982)". Unbalanced brackets are left as they are."""
+    kept: list[tuple[str, str]] = []
+    depth = 0
+    for text, pos in tokens:
+        word = text.strip()
+        if word in ("(", "["):
+            depth += 1
+        elif word in (")", "]") and depth:
+            depth -= 1
+            if not depth and kept:  # the space after the aside goes where the aside was
+                kept[-1] = (kept[-1][0].rstrip() + (" " if text != word else ""), kept[-1][1])
+        elif not depth:
+            kept.append((text, pos))
+    return kept if depth == 0 and kept else tokens
 
 
 def drop_lead_in(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -216,13 +237,14 @@ def drop_lead_in(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tokens
 
 
-def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12) -> str:
-    """A headline from the lead: its main clause, at most ``max_words`` words, no dangling words."""
+def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: Collection[str] = ()) -> str:
+    """A headline from the lead: its main clause, at most ``max_words`` words, no dangling words; when the cut
+    is not well formed (``names``: the article's entity names, never cut), the nearest cut that is."""
     lead = (next((s for s in sentences if eligible(s) and s.tokens), None)  # a clause, not a photo caption
             or next((s for s in sentences if s.prose and s.words >= 4), None) or next(iter(sentences), None))
     if lead is None:
         return "Untitled briefing"
-    tokens = drop_lead_in(list(lead.tokens) or [(w + " ", "X") for w in lead.text.split()])
+    tokens = drop_lead_in(drop_asides(list(lead.tokens) or [(w + " ", "X") for w in lead.text.split()]))
     cut: list[tuple[str, str]] = []
     seen_verb = False
     for text, pos in tokens:
@@ -247,5 +269,27 @@ def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12) -> str:
         cut = kept
     while cut and (cut[-1][1] in _DANGLING_POS or cut[-1][0].strip() in QUOTES) and len(cut) > 3:
         cut.pop()
+    if problems(cut, lead.text, names):
+        cut = well_formed_cut(tokens, len(cut), lead.text, names, max_words) or cut
     title = "".join(t for t, _ in cut).strip().rstrip(".,;:")
     return title[:1].upper() + title[1:] if title else lead.text
+
+
+TITLE_STRETCH = 4  # words a headline may run past max_words to end well rather than be cut short
+
+
+def well_formed_cut(tokens: Sequence[tuple[str, str]], end: int, lead: str, names: Collection[str],
+                    max_words: int) -> list[tuple[str, str]] | None:
+    """The well-formed piece of ``tokens`` (:func:`generator.headline.problems`) that ends nearest ``end``, the
+    shorter of two as near: at least four words, at most :data:`TITLE_STRETCH` words more than ``max_words``
+    ("... still held by the Islamic State group", not "... still held by the Islamic State"); None if none is."""
+    def words(piece: Sequence[tuple[str, str]]) -> int:
+        return sum(1 for _, pos in piece if pos != "PUNCT")
+
+    for stop in sorted(range(4, len(tokens) + 1), key=lambda stop: (abs(stop - end), stop)):
+        piece = list(tokens[:stop])
+        while piece and piece[-1][1] == "PUNCT" and piece[-1][0].strip() not in ('"', "”", ")", "]"):
+            piece.pop()
+        if 4 <= words(piece) <= max_words + TITLE_STRETCH and not problems(piece, lead, names):
+            return piece
+    return None

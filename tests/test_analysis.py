@@ -347,3 +347,14 @@ def test_an_organisations_office_after_its_possessive_is_the_organisation(gazett
                  "The Orange County Sheriff's office said nothing on Monday."])
     found = by_name(analyse([a], gazetteer)[a.id])
     assert "Orange County Sheriff's office" in found and "Orange County Sheriff" not in found
+
+
+def test_no_sentence_ends_inside_brackets(gazetteer):
+    text = ("Jens Otto Harry Jespersen (Danish: [ʌtˢo ˈjɛsb̥ɐsn̩]; 16 July 1860 – 30 April 1943) was a Danish "
+            "linguist who specialized in the grammar of the English language. He taught in Copenhagen.")
+    article = Article(id="j", path="j.md", line=1, date=dt.date(2020, 1, 1), title=None, source=None, dateline=None,
+                      caption=None, credit=None, paragraphs=(Paragraph(text, 1),), url=None, tags=(), digest="j")
+    found = analyse([article], gazetteer)["j"]
+    assert found.summary[0].startswith("Jens Otto Harry Jespersen (Danish:") and found.summary[0].endswith(
+        "the English language.")
+    assert found.title.startswith("Jens Otto Harry Jespersen was a Danish linguist")

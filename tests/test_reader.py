@@ -202,3 +202,17 @@ def test_datelines_of_other_agencies_and_wire_copy(tmp_path, lead, place, agency
     article = read_one(tmp_path, "a.txt", f"date 2020-01-02\n{lead}\n")
     assert (article.dateline, article.source) == (place, agency)
     assert article.paragraphs[0].text == text and len(article.paragraphs) == 1
+
+
+def test_footnote_markers_go_and_a_bare_sub_heading_is_a_crosshead():
+    from generator.reader import parse_body
+
+    body = ("Jared Padalecki (born July 19, 1982) [1] is an American actor. [citation needed]\n\nEarly life\n\n"
+            "He was born in San Antonio, Texas. [2] [3]\n\n1996 results\n\nHe said: yes")
+    paragraphs = parse_body(body, 1, markdown=True)
+    assert [p.text for p in paragraphs] == [
+        "Jared Padalecki (born July 19, 1982) is an American actor.", "Early life",
+        "He was born in San Antonio, Texas.", "1996 results", "He said: yes"]
+    assert [p.crosshead for p in paragraphs] == [False, True, False, False, False]
+    # the first paragraph is never a sub-heading: a lead may lack its full stop
+    assert not parse_body("Floods in Somalia\n\nMore text here.", 1, markdown=True)[0].crosshead

@@ -54,7 +54,8 @@ def test_seed_summary_and_title(seed):
     assert 2 <= len(analysis.summary) <= 3
     assert not analysis.summary[0].startswith(('"', "“", "'"))
     assert 3 <= len(analysis.key_points) <= 5
-    assert len(analysis.title.split()) <= 12
+    assert len(analysis.title) <= 80 and len(analysis.title.split()) <= 16  # a headline's length
+    assert "Islamic State group" in analysis.title  # never cut inside the name the lead gives whole
 
 
 def test_seed_summary_names_the_place_and_the_group(seed):

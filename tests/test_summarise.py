@@ -68,3 +68,25 @@ def test_a_sentence_repeated_word_for_word_is_said_once():
     digest = summarise([SentenceInfo(t, i, 0, True, ()) for i, t in enumerate(texts)], None)
     said = [*digest.summary, *digest.key_points]
     assert len(said) == len(set(said)) == 4
+
+
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """"Word/POS Word/POS ..." as the analysis keeps a lead's tokens: each with its trailing space."""
+    pairs = [piece.rsplit("/", 1) for piece in text.split()]
+    return tuple((word + ("" if i + 1 < len(pairs) and pairs[i + 1][1] == "PUNCT" and pairs[i + 1][0] in ",.)"
+                          else " "), pos) for i, (word, pos) in enumerate(pairs))
+
+
+def test_a_derived_title_leaves_out_asides_and_ends_well_formed():
+    from generator.headline import problems
+
+    tokens = tagged("Jared/PROPN Padalecki/PROPN (/PUNCT born/VERB July/PROPN 19/NUM ,/PUNCT 1982/NUM )/PUNCT "
+                    "is/AUX an/DET Iraqi/ADJ -/PUNCT British/ADJ architect/NOUN who/PRON designed/VERB "
+                    "the/DET aquatic/ADJ centre/NOUN for/ADP the/DET London/PROPN Olympics/PROPN ./PUNCT")
+    lead = SentenceInfo(text="".join(t for t, _ in tokens).strip(), position=0, paragraph=0, prose=True,
+                        entities=(), tokens=tokens)
+    title = derive_title([lead], max_words=6, names=("Jared Padalecki",))
+    assert "born" not in title and "(" not in title
+    assert title == "Jared Padalecki is an Iraqi - British architect"  # not "... is an Iraqi": it runs on
+    cut = tagged("Jared/PROPN Padalecki/PROPN is/AUX an/DET Iraqi/ADJ")
+    assert problems(cut, lead.text, ()) and not problems(tokens[:1] + tokens[1:2] + tokens[9:15], lead.text, ())

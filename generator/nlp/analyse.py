@@ -507,13 +507,27 @@ def sentences_of(doc: Doc, text: str, paragraph: int, prose: bool, columns: nump
     finite_tags = one_of(columns[:, 0], FINITE_TAG_IDS)
     starts = [*c.idx, len(text)]
     sentence_starts = []
-    for sent in doc.sents:
+    for first, end in whole_sentences(doc, c):
         tokens = tuple((text[starts[i]:starts[i + 1]], COARSE_OF_TAG.get(c.tag[i], "X"))
-                       for i in range(sent.start, sent.end)) if paragraph <= TITLE_PARAGRAPHS else ()
-        into.sentences.append((text[sent.start_char:sent.end_char].strip(), paragraph, prose, tokens,
-                               bool(finite_tags[sent.start:sent.end].any())))
-        sentence_starts.append(sent.start)
+                       for i in range(first, end)) if paragraph <= TITLE_PARAGRAPHS else ()
+        into.sentences.append((text[starts[first]:starts[end]].strip(), paragraph, prose, tokens,
+                               bool(finite_tags[first:end].any())))
+        sentence_starts.append(first)
     return sentence_starts
+
+
+def whole_sentences(doc: Doc, c: Columns) -> Iterator[tuple[int, int]]:
+    """The Doc's sentences as (first token, end), a sentence the model ended inside brackets joined to the
+    next: no sentence ends in a parenthesis ("Otto Jespersen (Danish: [ʌtˢo]; 1860 – 1943) was a linguist")."""
+    first, depth = 0, 0
+    for sent in doc.sents:
+        depth += sum(BRACKET_DEPTH.get(orth, 0) for orth in c.orth[sent.start:sent.end])
+        if depth <= 0 or sent.end == len(doc):
+            yield first, sent.end
+            first, depth = sent.end, 0
+
+
+BRACKET_DEPTH = {get_string_id(mark): step for marks, step in (("([", 1), (")]", -1)) for mark in marks}
 
 
 def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) -> None:
@@ -613,6 +627,7 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
         summary_sentences=options.summary_sentences,
         summary_words=options.summary_words,
         key_points=options.key_points,
+        names=[name for e in entities for name in (e.name, *e.aliases)],
     )
     first = first_sentences(keys_by_sentence, [prose and bool(text) for text, _, prose, _, _ in found.sentences])
     after_all = sum(s.prose for s in sentences)
