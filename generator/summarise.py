@@ -189,6 +189,41 @@ _LEAD_IN_WORDS = {"yesterday", "today", "tonight", "tomorrow", "earlier", "later
                   "recent", "recently", "meanwhile", "overnight"}
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+TIME_WORDS = {"yesterday", "today", "tonight", "tomorrow"}
+TIME_BEFORE = {"on", "last", "this", "next", "early", "late"}  # "on Monday", "last week"
+TIME_UNITS = WEEKDAYS | {"week", "weekend", "month", "year", "night", "morning"}
+TENSE_AUXILIARIES = {"has", "have", "had", "was", "were", "been"}  # "was awarded" -> "awarded"
+ARTICLES = {"the", "a", "an"}
+
+
+def headline_style(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words a headline leaves out: when it happened ("on Thursday", "yesterday", "last week"), the
+    auxiliary of a compound tense ("was awarded", "has been placed": "awarded", "placed") and the article
+    that opens it ("The government announced" -> "Government announced")."""
+    kept: list[tuple[str, str]] = []
+    skip = 0
+    for i, (text, pos) in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        word = text.strip().casefold()
+        after = tokens[i + 1][0].strip().casefold() if i + 1 < len(tokens) else ""
+        if word in TIME_WORDS or word in WEEKDAYS:
+            continue
+        if word in TIME_BEFORE and after in TIME_UNITS:
+            skip = 1
+            continue
+        if word in TENSE_AUXILIARIES and pos == "AUX" and i + 1 < len(tokens) and tokens[i + 1][1] in ("VERB", "AUX"):
+            continue
+        kept.append((text, pos))
+    if len(kept) > 4 and kept[0][0].strip().casefold() in ARTICLES and kept[1][1] in ("PROPN", "NOUN", "ADJ"):
+        kept = kept[1:]
+    if kept and kept[-1][0] != kept[-1][0].rstrip():  # the last word keeps no space after it
+        kept[-1] = (kept[-1][0].rstrip(), kept[-1][1])
+    return kept or tokens
+
+
 def drop_asides(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Without what brackets hold: a headline says "Jared Padalecki is an American actor", not "(born July
     19, 1982)". Unbalanced brackets are left as they are."""
@@ -244,7 +279,7 @@ def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: 
             or next((s for s in sentences if s.prose and s.words >= 4), None) or next(iter(sentences), None))
     if lead is None:
         return "Untitled briefing"
-    tokens = drop_lead_in(drop_asides(list(lead.tokens) or [(w + " ", "X") for w in lead.text.split()]))
+    tokens = headline_style(drop_lead_in(drop_asides(list(lead.tokens) or [(w + " ", "X") for w in lead.text.split()])))
     cut: list[tuple[str, str]] = []
     seen_verb = False
     for text, pos in tokens:

@@ -90,3 +90,17 @@ def test_a_derived_title_leaves_out_asides_and_ends_well_formed():
     assert title == "Jared Padalecki is an Iraqi - British architect"  # not "... is an Iraqi": it runs on
     cut = tagged("Jared/PROPN Padalecki/PROPN is/AUX an/DET Iraqi/ADJ")
     assert problems(cut, lead.text, ()) and not problems(tokens[:1] + tokens[1:2] + tokens[9:15], lead.text, ())
+
+
+def test_a_headline_leaves_out_when_it_happened_the_tense_auxiliary_and_the_opening_article():
+    from generator.summarise import headline_style
+
+    def text(tokens):
+        return "".join(t for t, _ in tokens)
+
+    assert text(headline_style(list(tagged("The/DET Hong/PROPN Kong/PROPN election/NOUN was/AUX held/VERB "
+                                           "on/ADP Sunday/PROPN")))) == "Hong Kong election held"
+    assert text(headline_style(list(tagged("A/DET storm/NOUN yesterday/NOUN caused/VERB a/DET crane/NOUN "
+                                           "to/PART fall/VERB")))) == "storm caused a crane to fall"
+    assert text(headline_style(list(tagged("The/DET military/NOUN has/AUX been/AUX placed/VERB on/ADP high/ADJ "
+                                           "alert/NOUN last/ADJ week/NOUN")))) == "military placed on high alert"
