@@ -50,7 +50,7 @@ def atom(latest: Sequence[Briefing], site_url: str, title: str, subtitle: str, s
         entry.link(href=url)
         entry.published(midnight(b.article.date))
         entry.updated(midnight(b.article.date))
-        entry.summary(" ".join(b.analysis.summary))
+        entry.summary(" ".join(b.excerpt))
         if b.article.source:
             entry.author(name=b.article.source)
     return feed.atom_str(pretty=True)

@@ -73,9 +73,9 @@ class BriefingsConfig(base.Config):
     out = c.Type(str, default="briefings")
     model = c.Type(str, default=DEFAULT_MODEL)
     gazetteer = c.ListOfItems(c.Type(str), default=[])
-    summary_sentences = c.Type(int, default=2)
-    summary_words = c.Type(int, default=80)
-    key_points = c.Type(int, default=5)
+    summary_sentences = c.Type(int, default=AnalysisOptions.summary_sentences)
+    summary_words = c.Type(int, default=AnalysisOptions.summary_words)
+    key_points = c.Type(int, default=AnalysisOptions.key_points)
     max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
     jobs = c.Type(int, default=0)  # 0: the machine's cores
     generate = c.Type(bool, default=True)

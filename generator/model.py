@@ -215,9 +215,25 @@ class Briefing:
                 *(d.url for d in self.duplicates))
 
     @property
+    def excerpt(self) -> tuple[str, ...]:
+        """The summary as a list or a feed shows it beside the title: without the sentence the title was
+        derived from, which would say it again, when the summary has another."""
+        summary = self.analysis.summary
+        if self.article.title is None and len(summary) > 1 and repeats(self.analysis.title, summary[0]):
+            return summary[1:]
+        return summary
+
+    @property
     def other_ids(self) -> tuple[str, ...]:
         """The other IDs that reach this briefing: its former IDs and those of the duplicates it holds."""
         return (*self.article.old_ids, *(d.id for d in self.duplicates))
+
+
+def repeats(title: str, sentence: str) -> bool:
+    """Most of the title's words (two thirds) are the sentence's: the title was made from it."""
+    words = title.casefold().split()
+    said = set(sentence.casefold().replace(",", " ").split())
+    return bool(words) and sum(w in said for w in words) * 3 >= len(words) * 2
 
 
 @dataclass(frozen=True)

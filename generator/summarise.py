@@ -158,17 +158,33 @@ def choose(
     return sorted(chosen, key=lambda s: s.position)
 
 
+REDUNDANT = 0.6  # a key point whose content words are this share of one sentence already given says it again
+
+
+def not_redundant(points: Sequence[SentenceInfo], said: list[set[str]]) -> list[SentenceInfo]:
+    """The points (in the article's order) without those most of whose content words one sentence already
+    given holds: the summary's, or an earlier point's."""
+    kept: list[SentenceInfo] = []
+    for point in sorted(points, key=lambda p: p.position):
+        words = content_words(point.text)
+        if words and any(len(words & other) >= REDUNDANT * len(words) for other in said):
+            continue
+        kept.append(point)
+        said = [*said, words]
+    return sorted(kept, key=lambda p: p.position)
+
+
 def summarise(
     sentences: Sequence[SentenceInfo],
     title: str | None,
-    summary_sentences: int = 2,
-    summary_words: int = 80,
+    summary_sentences: int = 3,
+    summary_words: int = 100,
     key_points: int = 5,
     names: Collection[str] = (),
 ) -> Digest:
     weights, central = salience(sentences), centrality(sentences)  # the same for both choices
-    summary = choose(sentences, summary_sentences, summary_words, seen_entities=set(), weights=weights,
-                     central=central)
+    summary = choose(sentences, summary_sentences or len(sentences), summary_words, seen_entities=set(),
+                     weights=weights, central=central)
     if summary and summary[0].first_word in DEPENDENT_OPENERS:
         summary = summary[1:]
     if not summary:  # a very short or unusual article: fall back to the first prose sentences
@@ -178,6 +194,13 @@ def summarise(
     points = choose(sentences, key_points, 10_000, exclude=taken, seen_entities=covered, weights=weights,
                     central=central)
     points = [p for p in points if p.words <= 40] or points
+    kept = not_redundant(points, [content_words(s.text) for s in summary])
+    if len(kept) < len(points):  # the next best in place of those that said it again
+        more = choose(sentences, key_points, 10_000, exclude=taken | {p.position for p in points},
+                      seen_entities=covered, weights=weights, central=central)
+        kept = not_redundant([*kept, *(p for p in more if p.words <= 40)],
+                             [content_words(s.text) for s in summary])[:len(points)]
+    points = kept
     return Digest(
         title=title or derive_title(sentences, names=names),
         summary=tuple(s.text for s in summary),

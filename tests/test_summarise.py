@@ -29,7 +29,10 @@ def test_summary_length_limits():
 
 
 def test_key_points_add_to_the_summary():
-    texts = [LEAD] + [f"Point number {i} adds a separate fact about the floods in the region today." for i in range(8)]
+    facts = ["roads to the capital were closed", "schools in the valley stayed shut", "cholera cases were reported",
+             "the harvest of maize was lost", "aid flights landed at the airport", "the river fell overnight",
+             "engineers inspected a damaged bridge", "donors pledged new funds"]
+    texts = [LEAD] + [f"Officials said {fact} in district {i}." for i, fact in enumerate(facts)]
     digest = summarise(sentences(*texts), title=None, key_points=5)
     assert 3 <= len(digest.key_points) <= 5
     assert not set(digest.key_points) & set(digest.summary)
@@ -104,3 +107,38 @@ def test_a_headline_leaves_out_when_it_happened_the_tense_auxiliary_and_the_open
                                            "to/PART fall/VERB")))) == "storm caused a crane to fall"
     assert text(headline_style(list(tagged("The/DET military/NOUN has/AUX been/AUX placed/VERB on/ADP high/ADJ "
                                            "alert/NOUN last/ADJ week/NOUN")))) == "military placed on high alert"
+
+
+def test_a_key_point_that_says_the_summary_again_gives_way_to_the_next():
+    def s(i, text):
+        return SentenceInfo(text=text, position=i, paragraph=i, prose=True, entities=())
+
+    sentences = [
+        s(0, "Floods along the Shabelle river forced thousands of families from their homes in Beledweyne."),
+        s(1, "The United Nations said aid convoys could not reach the town because the roads were cut."),
+        s(2, "Thousands of families were forced from their homes in Beledweyne by floods along the Shabelle river."),
+        s(3, "Farmers said the water had destroyed the maize harvest across the lower valley."),
+        s(4, "Engineers will inspect the damaged bridge at Bulo Burte once the water falls."),
+    ]
+    digest = summarise(sentences, "Floods", summary_sentences=1, key_points=3)
+    assert digest.summary == (sentences[0].text,)
+    assert sentences[2].text not in digest.key_points  # the lead again, in other order
+    assert list(digest.key_points) == [sentences[1].text, sentences[3].text, sentences[4].text]
+
+
+def test_the_home_page_and_feeds_leave_out_the_sentence_a_derived_title_was_made_from():
+    import datetime as dt
+
+    from generator.model import Analysis, Article, Briefing, Paragraph
+
+    def briefing(title):
+        article = Article(id="a", path="a.md", line=1, date=dt.date(2020, 1, 1), title=title, source=None,
+                          dateline=None, caption=None, credit=None, paragraphs=(Paragraph("x", 1),), url=None,
+                          tags=(), digest="a")
+        summary = ("Iraq brought all of its territory still held by the Islamic State group under attack.",
+                   "Security forces launched a dawn assault on Hawija.")
+        return Briefing(article, Analysis("a", title or "Iraq brought all of its territory still held by the "
+                                          "Islamic State group", summary, (), (), 2))
+
+    assert briefing(None).excerpt == ("Security forces launched a dawn assault on Hawija.",)
+    assert len(briefing("Iraq attacks the last Islamic State enclaves").excerpt) == 2  # a title of its own

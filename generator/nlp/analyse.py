@@ -40,8 +40,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class AnalysisOptions:
     model: str = DEFAULT_MODEL
-    summary_sentences: int = 2
-    summary_words: int = 80
+    summary_sentences: int = 3  # at most; 0: as many as the word budget holds
+    summary_words: int = 100
     key_points: int = 5
     jobs: int = 1  # worker processes for the analysis (the CLI and the plugin default to the machine's cores)
     batch_size: int = 64
