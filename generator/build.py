@@ -12,8 +12,9 @@ from typing import Protocol
 
 from generator.cache import open_cache
 from generator.errors import InputError
-from generator.gazetteer import load_gazetteer
+from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.index import build_archive
+from generator.model import Analysis, Article
 from generator.nlp.analyse import AnalysisOptions, analyse
 from generator.reader import DEFAULT_MAX_BYTES, read_seeds
 from generator.render import PAGE_KEYS, SiteOptions, render_site
@@ -68,8 +69,9 @@ def generate(options: BuildOptions, progress: Progress | None = None) -> BuildRe
     """Generate ``options.out`` from ``options.seeds``; bad seeds are reported, the rest is written.
 
     read -> plan what to analyse (:mod:`generator.cache`: reuse recorded analyses of the same text, gazetteer
-    and pipeline) -> analyse the rest -> index -> render -> write. A seed that fails to read keeps its last
-    good record, so nothing published is lost.
+    and pipeline) -> analyse the rest (here, or on a Dask cluster) -> index -> render -> write. A seed that
+    fails to read, or whose analysis fails on a cluster, keeps its last good record, so nothing published is
+    lost.
     """
     with fewer_collections():
         return _generate(options, progress)
@@ -83,8 +85,9 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     plan = cache.plan(read, gazetteer, options.analysis)
     if progress:
         progress.start(len(plan.todo))
-    analyses = {**plan.reused, **analyse(plan.todo, gazetteer, options.analysis,
-                                         progress=progress.advance if progress else None)}
+    analysed, failures = run_analysis(plan.todo, gazetteer, options.analysis, progress)
+    read, plan = cache.after_failures(read, plan, failures)
+    analyses = {**plan.reused, **analysed}
     items = [(a, analyses[a.id]) for a in read.articles] + [(r.article, r.analysis) for r in plan.kept]
     records = cache.record_files(items, read, plan)
     archive = build_archive(items, gazetteer)
@@ -94,8 +97,22 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     written = write_tree(options.out, {**site.files, **records.files}, keep=site.keep | records.unchanged,
                          last=(PAGE_KEYS,), existing=existing)
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
-                       analysed=len(plan.todo), reused=len(plan.reused),
+                       analysed=len(analysed), reused=len(plan.reused),
                        kept=tuple(sorted(r.article.id for r in plan.kept)))
+
+
+def run_analysis(
+    todo: list[Article], gazetteer: Gazetteer, options: AnalysisOptions, progress: Progress | None
+) -> tuple[dict[str, Analysis], list[tuple[Article, str]]]:
+    """The analyses of ``todo``: in this machine's processes, or on the Dask cluster ``options.scheduler``
+    names (:mod:`generator.cluster`); and the articles whose analysis raised there, with the error."""
+    advance = progress.advance if progress else None
+    if not options.scheduler:
+        return analyse(todo, gazetteer, options, progress=advance), []
+    from generator.cluster import analyse_on_cluster
+
+    done, failed = analyse_on_cluster(todo, gazetteer, options, progress=advance)
+    return done, [(f.article, f.error) for f in failed]
 
 
 def check(seeds: Path, gazetteers: tuple[Path, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> list[InputError]:

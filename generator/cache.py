@@ -18,9 +18,10 @@ import hashlib
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.errors import InputError
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
 from generator.nlp.analyse import AnalysisOptions
@@ -125,6 +126,24 @@ class Cache:
             else:
                 todo.append(article)
         return Plan(reused, todo, kept, fingerprints, made_with)
+
+    def after_failures(self, read: ReadResult, plan: Plan, failures: Sequence[tuple[Article, str]]
+                       ) -> tuple[ReadResult, Plan]:
+        """Articles whose analysis raised are as seeds that failed to read: each is a problem naming its file,
+        and its last good record, if any, is kept, so its published briefing stays."""
+        if not failures:
+            return read, plan
+        ids = {article.id for article, _ in failures}
+        problems = tuple(InputError(a.path, f"the analysis of article {a.id} failed ({error})",
+                                    "report it with this file; the rest of the archive was built", a.line)
+                         for a, error in failures)
+        kept = [self.records[id] for id in sorted(ids) if id in self.records]
+        read = replace(read, articles=tuple(a for a in read.articles if a.id not in ids),
+                       problems=(*read.problems, *problems))
+        plan = replace(plan, todo=[a for a in plan.todo if a.id not in ids], kept=[*plan.kept, *kept],
+                       fingerprints={**plan.fingerprints, **{r.article.id: r.fingerprint for r in kept}},
+                       made_with={**plan.made_with, **{r.article.id: r.gazetteer for r in kept}})
+        return read, plan
 
     def record_files(self, items: Sequence[tuple[Article, Analysis]], read: ReadResult, plan: Plan) -> RecordFiles:
         """The record of each briefing: written when anything in it changed, else left as it is."""

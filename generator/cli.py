@@ -92,11 +92,16 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Exit non-zero on any bad article or site warning (CI).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Processes for the analysis [default: the plugin's `jobs`, else the machine's cores].")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Analyse on a Dask cluster: tcp://host:8786, or local:N for N local worker processes "
+                   "[default: the plugin's `scheduler`, else no cluster]. Needs the dask extra.")
 @CONFIG
 def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, strict: bool, jobs: int | None,
-          config_file: Path) -> None:
+          scheduler: str | None, config_file: Path) -> None:
     """Generate briefings from the seeds, then build the site."""
     options = build_options(config_file, seeds, out, jobs)
+    if scheduler is not None:
+        options = replace(options, analysis=replace(options.analysis, scheduler=scheduler))
     if not options.site.site_url:
         if strict:
             fail(SITE_URL_UNSET)

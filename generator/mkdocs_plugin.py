@@ -78,6 +78,7 @@ class BriefingsConfig(base.Config):
     key_points = c.Type(int, default=AnalysisOptions.key_points)
     max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
     jobs = c.Type(int, default=0)  # 0: the machine's cores
+    scheduler = c.Type(str, default="")  # a Dask cluster for the analysis: tcp://host:8786 or local:N
     generate = c.Type(bool, default=True)
     pagefind = c.Type(bool, default=False)  # search with Pagefind (a page at find/) instead of lunr
     map_tiles = TileURL()  # a tile server under the maps, https://.../{z}/{x}/{y}.png (off)
@@ -118,6 +119,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 summary_words=cfg.summary_words,
                 key_points=cfg.key_points,
                 jobs=cfg.jobs or os.cpu_count() or 1,
+                scheduler=cfg.scheduler,
             ),
             site=SiteOptions(site_url=self.site_url(config), site_name=config.site_name,
                              map_tiles=cfg.map_tiles, map_attribution=cfg.map_attribution),

@@ -9,4 +9,4 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-python3 -m pip install -q -e ".[test]"
+python3 -m pip install -q -e ".[test,dask]"  # dask: the cluster tests run a real LocalCluster

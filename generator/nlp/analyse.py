@@ -45,6 +45,7 @@ class AnalysisOptions:
     key_points: int = 5
     jobs: int = 1  # worker processes for the analysis (the CLI and the plugin default to the machine's cores)
     batch_size: int = 64
+    scheduler: str = ""  # a Dask cluster to analyse on (tcp://host:8786, or local:N): generator.cluster
 
 
 @dataclass

@@ -1,0 +1,146 @@
+"""The analysis on a Dask cluster: ``briefings build --scheduler ADDRESS``.
+
+``ADDRESS`` is an existing cluster's scheduler (``tcp://host:8786``) or ``local:N``, a ``LocalCluster`` of N
+worker processes started for the build. Articles to analyse go to the workers in chunks; each worker loads
+the spaCy pipeline, the gazetteer's ruler and the GeoNames index once, through a worker plugin, not per task;
+only :class:`~generator.model.Analysis` records come back, never a ``Doc``. Index, render and write stay on
+the client, so the output is byte for byte that of a local build.
+
+Faults: a worker that dies mid-build has its chunks run again elsewhere (Dask reschedules them); a chunk
+whose analysis raises is analysed again article by article, and an article that still raises is reported
+with its file while the rest builds; a scheduler that cannot be reached is one error line, before anything
+is written. Dask is an optional extra: ``pip install -e ".[dask]"``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from generator.errors import ConfigError
+from generator.gazetteer import Gazetteer
+from generator.model import Analysis, Article
+from generator.nlp.analyse import AnalysisOptions, analyse_chunk
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # Dask is an optional extra: connect() says how to install it
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+log = logging.getLogger(__name__)
+
+PLUGIN = "briefings-analysis"
+CONNECT_TIMEOUT = "5s"
+CHUNK_SIZE = 32  # articles per task at most; fewer when the archive is small, so every worker has several
+MISSING = ('--scheduler needs Dask, an optional extra: pip install -e ".[dask]" '
+           '(or pip install "dask[distributed]")')
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article whose analysis raised on a worker."""
+
+    article: Article
+    error: str
+
+
+class AnalysisPlugin(WorkerPlugin):
+    """Loads the pipeline and GeoNames once per worker process (a Dask ``WorkerPlugin``), and holds what
+    every task of the build needs: the gazetteer and the analysis options."""
+
+    name = PLUGIN
+
+    def __init__(self, gazetteer: Gazetteer, options: AnalysisOptions) -> None:
+        self.gazetteer = gazetteer
+        self.options = options
+
+    def setup(self, worker: object) -> None:
+        from generator.nlp.pipeline import load_pipeline
+        from generator.places import own_place_names
+
+        load_pipeline(self.options.model, self.gazetteer)
+        own_place_names()
+
+
+def analyse_task(articles: Sequence[Article]) -> tuple[dict[str, Analysis], list[Failure]]:
+    """One chunk, on a worker: its analyses, and the articles whose analysis raised (each tried alone)."""
+    from distributed import get_worker
+
+    plugin: AnalysisPlugin = get_worker().plugins[PLUGIN]  # type: ignore[assignment]
+    try:
+        return analyse_chunk(articles, plugin.gazetteer, plugin.options), []
+    except Exception:  # one bad article must not sink its chunk: try each on its own
+        done: dict[str, Analysis] = {}
+        failed = []
+        for article in articles:
+            try:
+                done.update(analyse_chunk([article], plugin.gazetteer, plugin.options))
+            except Exception as error:  # reported with the article's file
+                failed.append(Failure(article, f"{type(error).__name__}: {error}"))
+        return done, failed
+
+
+@contextlib.contextmanager
+def connect(address: str, workers: int | None = None) -> Iterator[object]:
+    """A Dask client for ``address``: ``local:N`` starts a ``LocalCluster`` of N single-threaded worker
+    processes for the block; ``tcp://host:port`` (any Dask address) connects to a running scheduler."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ConfigError(MISSING) from None
+    if not log.isEnabledFor(logging.INFO):  # Dask's scheduler and client talk at INFO: only with --verbose
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    if address.startswith("local:"):
+        try:
+            count = int(address.removeprefix("local:"))
+        except ValueError:
+            count = 0
+        if count < 1:
+            raise ConfigError(f"--scheduler {address}: say how many workers, e.g. local:2")
+        with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise ConfigError(f"cannot reach the Dask scheduler at {address} ({type(error).__name__}: {error}). "
+                          "Fix: start the scheduler, check the address, or use --scheduler local:N") from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def analyse_on_cluster(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer,
+    options: AnalysisOptions,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, Analysis], list[Failure]]:
+    """Analyse ``articles`` on the cluster at ``options.scheduler``: results by article ID, in the articles'
+    order, and the articles whose analysis raised."""
+    if not articles:
+        return {}, []
+    with connect(options.scheduler) as client:
+        from distributed import as_completed
+
+        client.register_plugin(AnalysisPlugin(gazetteer, options), name=PLUGIN)  # type: ignore[attr-defined]
+        workers = max(1, len(client.scheduler_info()["workers"]))  # type: ignore[attr-defined]
+        size = max(1, min(CHUNK_SIZE, -(-len(articles) // (workers * 4))))
+        chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
+        futures = client.map(analyse_task, chunks, pure=False, retries=2)  # type: ignore[attr-defined]
+        sizes = {future.key: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
+        results: dict[str, Analysis] = {}
+        failures: list[Failure] = []
+        for future in as_completed(futures):
+            done, failed = future.result()
+            results.update(done)
+            failures.extend(failed)
+            if progress:
+                progress(sizes[future.key])
+    failed_ids = {f.article.id for f in failures}
+    ordered = {a.id: results[a.id] for a in articles if a.id not in failed_ids}
+    return ordered, sorted(failures, key=lambda f: (f.article.path, f.article.line))
