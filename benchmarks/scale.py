@@ -4,6 +4,7 @@
     python benchmarks/scale.py --n 400 --small 100
     python benchmarks/scale.py --jobs 1             # only generation/raw at one process (about 15 minutes)
     python benchmarks/scale.py --add-one            # only cold generation and adding one article (5 minutes)
+    python benchmarks/scale.py --cluster            # only --jobs 2 against --scheduler local:2 and local:1
 
 Prints:
   * generator time / raw ``nlp.pipe`` time on the same texts with the same processes (jobs 1 and 2), in
@@ -127,6 +128,9 @@ def main() -> None:
                         help="only generation/raw at this many processes (a quick check; nothing else is measured)")
     parser.add_argument("--add-one", action="store_true",
                         help="only cold generation at --jobs 2 and adding one article (a quick check)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="only cold generation at --jobs 2, on a LocalCluster of 2 workers and of 1 (the dask "
+                             "extra): outputs compared, engine overhead and speed-up printed")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="briefings-scale-"))
     try:
@@ -135,6 +139,8 @@ def main() -> None:
             generation_ratio(work, seeds, args.jobs, args.rounds)
         elif args.add_one:
             cold_then_add_one(work, prepare(work, args.n), args.n, args.rounds)
+        elif args.cluster:
+            cluster_figures(work, prepare(work, args.n), args.n)
         else:
             run(work, args.n, args.small, args.repeat, args.rounds)
     finally:
@@ -279,8 +285,38 @@ def cold_then_add_one(work: Path, seeds: Path, n: int, rounds: int) -> None:
                                                   analysis=AnalysisOptions(jobs=2)))
         runs.append(seconds)
     print(f"cold generation at --jobs 2 (fastest of {rounds}: {', '.join(f'{s:.1f}' for s in runs)} s): "
-          f"{min(runs):.1f} s")
+          f"{min(runs):.1f} s; {peak_memory()}")
     add_one(seeds, work / "out-2-0", n, min(runs))
+
+
+def peak_memory() -> str:
+    """Peak resident memory of this process and of its largest worker process so far (getrusage)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return f"peak RSS {own:.0f} MB (this process), {child:.0f} MB (its largest worker)"
+
+
+def cluster_figures(work: Path, seeds: Path, n: int) -> None:
+    """``--cluster``: cold generation with ``--jobs 2``, ``--scheduler local:2`` and ``local:1`` (each cluster
+    started inside the timing, as a build starts it), outputs compared byte for byte; the engine's overhead
+    (local:2 over --jobs 2) and the speed-up of local:2 over local:1."""
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    times = {}
+    for name, analysis in (("--jobs 2", AnalysisOptions(jobs=2)), ("local:2", AnalysisOptions(scheduler="local:2")),
+                           ("local:1", AnalysisOptions(scheduler="local:1"))):
+        start_cpu = cpu_seconds()
+        seconds, _ = timed(generate, BuildOptions(seeds=seeds, out=work / f"out-{name}", analysis=analysis))
+        times[name] = seconds
+        print(f"cold generation {name}: {seconds:.1f} s wall, {cpu_seconds() - start_cpu:.1f} s CPU of this process "
+              "and its joined children")
+    same = tree(work / "out---jobs 2") == tree(work / "out-local:2") == tree(work / "out-local:1")
+    overhead, speedup = times["local:2"] / times["--jobs 2"], times["local:1"] / times["local:2"]
+    print(f"cluster at N={n}: outputs identical: {same}; local:2 / --jobs 2 = {overhead:.2f}; "
+          f"speed-up of local:2 over local:1 = {speedup:.2f}")
 
 
 def pagefind_figures(project: Path, out: Path, n: int) -> None:

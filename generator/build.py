@@ -53,12 +53,15 @@ class Progress(Protocol):
     def advance(self, count: int) -> None: ...
 
 
+COLLECTION_THRESHOLDS = (100_000, 50, 100)
+
+
 @contextlib.contextmanager
 def fewer_collections() -> Iterator[None]:
     """A build makes millions of small objects that live until it ends: Python's cycle collector, run every
     700 allocations by default, would walk them again and again (a fifth of an incremental build's time)."""
     before = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
+    gc.set_threshold(*COLLECTION_THRESHOLDS)
     try:
         yield
     finally:

@@ -31,6 +31,7 @@ RELATED_LIMIT = 5
 RELATED_MIN_TEXT = 0.15
 RELATED_MIN_SCORE = 0.5
 CANDIDATES = 60  # briefings scored per briefing, gathered rarest shared entity first
+TEXT_CANDIDATES = 20  # of which those with the most shared weight are compared on their text
 COMPANION_LIMIT = 10  # companions shown per kind
 BIG_COUNTER = 64  # companions above which numpy ranks them
 MIN_ARCHIVE = 64  # the archive size below which term weights are those of an archive of this size
@@ -93,8 +94,9 @@ def related_briefings(
 ) -> dict[str, tuple[Related, ...]]:
     """For each briefing, up to :data:`RELATED_LIMIT` others about the same entities in similar words, the
     highest score first (ties: the newer). Candidates are gathered rarest shared entity first (newest briefing
-    first within an entity) and at most :data:`CANDIDATES` of them are scored, so an entity in every
-    briefing does not make the work grow with the square of the archive."""
+    first within an entity), at most :data:`CANDIDATES` of them are scored on shared entities and the
+    :data:`TEXT_CANDIDATES` best of those on their text, so an entity in every briefing does not make the
+    work grow with the square of the archive."""
     topics = {b.id: about(b.analysis) for b in briefings}
     weight = {key: rarity(len(entity.briefings)) for key, entity in entities.items()}
     terms = Terms.of(b.analysis for b in briefings)
@@ -113,10 +115,11 @@ def related_briefings(
                     candidates[other] = None
             if len(candidates) >= CANDIDATES:
                 break
+        shared = {other: sum(map(weight.__getitem__, mine & topics[other])) for other in list(candidates)[:CANDIDATES]}
         scored = []
-        for other in list(candidates)[:CANDIDATES]:
+        for other in heapq.nlargest(TEXT_CANDIDATES, shared, key=lambda o: (shared[o], -order[o])):
             text = terms.cosine(b.id, other)
-            score = sum(map(weight.__getitem__, mine & topics[other])) + text
+            score = shared[other] + text
             if text >= RELATED_MIN_TEXT and score >= RELATED_MIN_SCORE:
                 scored.append((-score, order[other], other, text))
         result[b.id] = tuple(

@@ -16,6 +16,9 @@ def test_normalise_drops_articles_possessives_titles_and_junk():
     assert normalise("the Syrian Democratic Forces", "ORG") == "Syrian Democratic Forces"
     assert normalise("Abadi's", "PERSON") == "Abadi"
     assert normalise("Prime Minister Haider al-Abadi", "PERSON") == "Haider al-Abadi"
+    assert normalise("National Institute for Disaster Management (INGD", "ORG") == \
+        "National Institute for Disaster Management"  # a name holds no bracket left open
+    assert normalise("Doctors Without Borders (MSF)", "ORG") == "Doctors Without Borders"
     assert normalise("#ISF", "PERSON") == ""
     assert normalise("state", "ORG") == ""
     assert normalise("Monday", "GPE") == ""

@@ -112,6 +112,8 @@ def normalise(text: str, label: str) -> str:
     name = re.sub(r"(?:'s|’s|'|’)$", "", name)
     initials = re.search(r"\b(?:[A-Za-z]\.){2,}$", name)  # keep the last dot of "U.S." and "U.N."
     name = name.strip(_EDGE_PUNCT + " ")
+    if name.count("(") > name.count(")"):  # "National Institute for Disaster Management (INGD": the name ends
+        name = name[:name.rindex("(")].rstrip()  # where the bracket the model ran into opens
     if initials:
         name += "."
     if label == "PERSON":
