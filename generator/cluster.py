@@ -100,7 +100,7 @@ def analyse_task(articles: Sequence[Article]) -> tuple[dict[str, Analysis], list
 
 
 @contextlib.contextmanager
-def connect(address: str, workers: int | None = None) -> Iterator[object]:
+def connect(address: str) -> Iterator[object]:
     """A Dask client for ``address``: ``local:N`` starts a ``LocalCluster`` of N single-threaded worker
     processes for the block; ``tcp://host:port`` (any Dask address) connects to a running scheduler."""
     try:
