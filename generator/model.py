@@ -137,12 +137,17 @@ class Entity:
         return f"{KIND_FOLDERS[self.kind]}/{self.key}.md"
 
 
+def day_folder(date: dt.date) -> str:
+    """YYYY/MM/DD, the folder of a day's briefings (without ``strftime``, which costs ten times as much: paths
+    are asked for often)."""
+    return f"{date.year:04d}/{date.month:02d}/{date.day:02d}"
+
+
 @dataclass(frozen=True)
 class Related:
     id: str
     score: float
     shared: tuple[str, ...]  # keys of the shared entities, rarest first
-    text: float = 0.0  # the text similarity of the two briefings (cosine, 0 to 1)
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ class Duplicate:
     @property
     def url(self) -> str:
         """Where the article's own briefing would be: it redirects to the briefing that holds it."""
-        return f"briefings/{self.date.year:04d}/{self.date.month:02d}/{self.date.day:02d}/{self.id}/"
+        return f"briefings/{day_folder(self.date)}/{self.id}/"
 
 
 @dataclass(frozen=True)
@@ -203,9 +208,7 @@ class Briefing:
 
     @cached_property
     def folder(self) -> str:
-        """YYYY/MM/DD (without ``strftime``, which costs ten times as much: paths are asked for often)."""
-        date = self.article.date
-        return f"{date.year:04d}/{date.month:02d}/{date.day:02d}"
+        return day_folder(self.article.date)
 
     @property
     def old_urls(self) -> tuple[str, ...]:

@@ -76,10 +76,14 @@ class Terms:
         return cls({a.article_id: vector(a.terms, document_frequency, bits) for a in analyses})
 
     def cosine(self, a: str, b: str) -> float:
-        first, second = self.vectors.get(a, {}), self.vectors.get(b, {})
-        if len(second) < len(first):
-            first, second = second, first
-        return sum(weight * second.get(term, 0.0) for term, weight in first.items())
+        return cosine(self.vectors.get(a, {}), self.vectors.get(b, {}))
+
+
+def cosine(first: dict[str, float], second: dict[str, float]) -> float:
+    """The cosine of two unit-length vectors (:func:`vector`), over the shorter one's terms."""
+    if len(second) < len(first):
+        first, second = second, first
+    return sum(weight * second.get(term, 0.0) for term, weight in first.items())
 
 
 def vector(terms: Sequence[tuple[str, int]], document_frequency: Mapping[str, int], bits: int) -> dict[str, float]:
@@ -121,11 +125,11 @@ def related_briefings(
             text = terms.cosine(b.id, other)
             score = shared[other] + text
             if text >= RELATED_MIN_TEXT and score >= RELATED_MIN_SCORE:
-                scored.append((-score, order[other], other, text))
+                scored.append((-score, order[other], other))
         result[b.id] = tuple(
             Related(other, round(-negative, 6),
-                    tuple(sorted(mine & topics[other], key=lambda k: (-weight[k], entities[k].name))), round(text, 6))
-            for negative, _, other, text in heapq.nsmallest(RELATED_LIMIT, scored)
+                    tuple(sorted(mine & topics[other], key=lambda k: (-weight[k], entities[k].name))))
+            for negative, _, other in heapq.nsmallest(RELATED_LIMIT, scored)
         )
     return result
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Entity, Story
-from generator.similarity import about, rarity, salient, vector
+from generator.similarity import MIN_ARCHIVE, about, cosine, rarity, salient, vector
 from generator.text import slugify
 
 WINDOW_DAYS = 7
@@ -61,7 +61,7 @@ def find_stories(briefings: Sequence[Briefing], entities: dict[str, Entity]) -> 
         day = b.article.date.toordinal()
         named.update({e.key for e in b.analysis.entities})
         used.update(term for term, _ in b.analysis.terms)
-        vectors[b.id] = vector(b.analysis.terms, used, max(count, 64).bit_length())
+        vectors[b.id] = vector(b.analysis.terms, used, max(count, MIN_ARCHIVE).bit_length())
         mine = topics[b.id] = about(b.analysis)
         linked = {root(thread_of[other]) for other in candidates(mine, recent, day, named)
                   if links(mine, topics[other], vectors[b.id], vectors[other], named)}
@@ -102,9 +102,7 @@ def links(mine: frozenset[str], theirs: frozenset[str], a: dict[str, float], b: 
     shared = mine & theirs
     if not shared:
         return False
-    if len(b) < len(a):
-        a, b = b, a
-    text = sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    text = cosine(a, b)
     return text >= STORY_MIN_TEXT and sum(rarity(named[k]) for k in shared) + text >= STORY_MIN_SCORE
 
 

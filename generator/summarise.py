@@ -194,12 +194,12 @@ def summarise(
     points = choose(sentences, key_points, 10_000, exclude=taken, seen_entities=covered, weights=weights,
                     central=central)
     points = [p for p in points if p.words <= 40] or points
-    kept = not_redundant(points, [content_words(s.text) for s in summary])
+    said = [content_words(s.text) for s in summary]
+    kept = not_redundant(points, said)
     if len(kept) < len(points):  # the next best in place of those that said it again
         more = choose(sentences, key_points, 10_000, exclude=taken | {p.position for p in points},
                       seen_entities=covered, weights=weights, central=central)
-        kept = not_redundant([*kept, *(p for p in more if p.words <= 40)],
-                             [content_words(s.text) for s in summary])[:len(points)]
+        kept = not_redundant([*kept, *(p for p in more if p.words <= 40)], said)[:len(points)]
     points = kept
     return Digest(
         title=title or derive_title(sentences, names=names),
