@@ -80,10 +80,9 @@ class Terms:
 
 
 def cosine(first: dict[str, float], second: dict[str, float]) -> float:
-    """The cosine of two unit-length vectors (:func:`vector`), over the shorter one's terms."""
-    if len(second) < len(first):
-        first, second = second, first
-    return sum(weight * second.get(term, 0.0) for term, weight in first.items())
+    """The cosine of two unit-length vectors (:func:`vector`): over their shared terms only (a set operation),
+    summed exactly (``math.fsum``), so the result does not depend on the order of the terms."""
+    return math.fsum(first[term] * second[term] for term in first.keys() & second.keys())
 
 
 def vector(terms: Sequence[tuple[str, int]], document_frequency: Mapping[str, int], bits: int) -> dict[str, float]:
@@ -110,6 +109,7 @@ def related_briefings(
             by_entity[key].append(b.id)
     order = {b.id: rank for rank, b in enumerate(briefings)}  # newest first: the tie-break
     result: dict[str, tuple[Related, ...]] = {}
+    texts: dict[tuple[str, str], float] = {}
     for b in briefings:
         mine = topics[b.id]
         candidates: dict[str, None] = {}
@@ -117,12 +117,17 @@ def related_briefings(
             for other in by_entity[key]:  # newest first, like the tie-break
                 if other != b.id:
                     candidates[other] = None
-            if len(candidates) >= CANDIDATES:
+                    if len(candidates) == CANDIDATES:
+                        break  # not through the rest of an entity in every briefing
+            if len(candidates) == CANDIDATES:
                 break
-        shared = {other: sum(map(weight.__getitem__, mine & topics[other])) for other in list(candidates)[:CANDIDATES]}
+        shared = {other: sum(map(weight.__getitem__, mine & topics[other])) for other in candidates}
         scored = []
         for other in heapq.nlargest(TEXT_CANDIDATES, shared, key=lambda o: (shared[o], -order[o])):
-            text = terms.cosine(b.id, other)
+            pair = (b.id, other) if b.id < other else (other, b.id)
+            text = texts.get(pair)
+            if text is None:  # each pair once: two briefings are often each other's candidates
+                text = texts[pair] = terms.cosine(b.id, other)
             score = shared[other] + text
             if text >= RELATED_MIN_TEXT and score >= RELATED_MIN_SCORE:
                 scored.append((-score, order[other], other))

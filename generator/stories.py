@@ -92,9 +92,9 @@ def candidates(mine: frozenset[str], recent: dict[str, deque[tuple[int, str]]], 
             window.popleft()
         for _, other in reversed(window):
             found[other] = None
-        if len(found) >= STORY_CANDIDATES:
-            break
-    return list(found)[:STORY_CANDIDATES]
+            if len(found) == STORY_CANDIDATES:
+                return list(found)  # not through the rest of a busy entity's window
+    return list(found)
 
 
 def links(mine: frozenset[str], theirs: frozenset[str], a: dict[str, float], b: dict[str, float],
