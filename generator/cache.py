@@ -6,7 +6,9 @@
 * **fingerprints**: the pipeline's (model, code, lexicons, settings: :func:`pipeline_fingerprint`) and each
   article's (the pipeline's and the gazetteer entries its text names: :func:`article_fingerprint`);
 * **page keys** (``_pages.json``): a digest of what each page was rendered from, so an unchanged page is not
-  rendered again.
+  rendered again;
+* **what the search for near-duplicates compared** (``_compared.json``: :class:`~generator.model.Compared`), so
+  a build compares only the articles new or changed since the last against the rest.
 
 :func:`open_cache` reads them; :meth:`Cache.plan` says which articles the build analyses; :meth:`Cache.records`
 makes the record files of the build's briefings.
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from generator.errors import InputError
 from generator.gazetteer import Gazetteer
-from generator.model import Analysis, Article
+from generator.model import Analysis, Article, Compared
 from generator.nlp.analyse import AnalysisOptions
 from generator.nlp.pipeline import article_fingerprint, pipeline_fingerprint
 from generator.reader import ReadResult
@@ -31,6 +33,8 @@ from generator.records import FOLDER, Record, dump_record, load_record, record_p
 from generator.render import PAGE_KEYS
 
 log = logging.getLogger(__name__)
+
+COMPARED = "_compared.json"  # what the search for near-duplicates compared (not published)
 
 
 def load_records(out: Path) -> dict[str, Record]:
@@ -72,6 +76,24 @@ def load_page_keys(out: Path) -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
+def load_compared(out: Path) -> Compared:
+    """The last build's search for near-duplicates (nothing when unreadable: everything is compared again)."""
+    try:
+        data = json.loads((out / COMPARED).read_text(encoding="utf-8"))
+        articles = {str(id): str(key) for id, key in data["articles"].items()}
+        pairs = tuple((str(a), str(b), float(similarity)) for a, b, similarity in data["pairs"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return Compared()
+    return Compared(articles, pairs)
+
+
+def compared_file(compared: Compared) -> dict[str, str]:
+    """The file :func:`load_compared` reads, one article or pair a line."""
+    articles = ",\n".join(f"{json.dumps(id)}:{json.dumps(key)}" for id, key in sorted(compared.articles.items()))
+    pairs = ",\n".join(json.dumps(list(pair)) for pair in compared.pairs)
+    return {COMPARED: f'{{"articles":{{\n{articles}}},\n"pairs":[\n{pairs}]}}\n'}
+
+
 @dataclass(frozen=True)
 class Plan:
     """What the build analyses and what it reuses."""
@@ -94,6 +116,7 @@ class RecordFiles:
 class Cache:
     records: dict[str, Record]
     page_keys: dict[str, str]
+    compared: Compared
 
     def sources(self) -> dict[str, tuple[str, tuple[Article, ...]]]:
         """What the reader may take from records instead of parsing a seed again: :func:`known_sources`."""
@@ -167,5 +190,5 @@ class Cache:
 
 
 def open_cache(out: Path) -> Cache:
-    """The records and page keys the last build left in ``out``."""
-    return Cache(load_records(out), load_page_keys(out))
+    """The records, page keys and near-duplicate comparisons the last build left in ``out``."""
+    return Cache(load_records(out), load_page_keys(out), load_compared(out))

@@ -11,9 +11,12 @@ values, which its LSH index then takes as it is, so a record's signature is used
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 
-from generator.model import Analysis, Article, Duplicate
+from generator import shingles as shingles_module
+from generator.model import Analysis, Article, Compared, Duplicate
 from generator.shingles import PERMUTATIONS, SCHEME, SEED, jaccard, shingles
 
 # Jaccard similarity of the shingle sets at or above which two articles are one story. On the stories
@@ -33,9 +36,20 @@ LSH_THRESHOLD = 0.25
 # fifth of their shingles, gave 94,000 pairs to check exactly, 2.7 s; at THRESHOLD - 0.1, 11,600.)
 ESTIMATE_FLOOR = THRESHOLD - 0.1
 ESTIMATE_BLOCK = 20_000  # pairs estimated at once
+# A build that has more new or changed articles than this share of the archive compares all through the LSH
+# index; fewer, each against all (both find the same pairs: tests/test_stories.py).
+INCREMENTAL_SHARE = 0.25
 # Articles with fewer shingles (about 25 words) are too short to tell a re-send from another brief in the same
 # words ("Officials in Kabul said on Monday that ..."): they are never folded.
 MIN_SHINGLES = 25
+
+
+def bands() -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index at :data:`LSH_THRESHOLD`: datasketch's own choice."""
+    from datasketch import MinHashLSH
+
+    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
+    return index.b, index.r
 
 
 def candidate_pairs(signatures: Sequence[tuple[str, Sequence[int]]]) -> list[tuple[str, str]]:
@@ -70,9 +84,57 @@ def candidate_pairs(signatures: Sequence[tuple[str, Sequence[int]]]) -> list[tup
     return sorted({(min(ids[left[i]], ids[right[i]]), max(ids[left[i]], ids[right[i]])) for i in close})
 
 
-def duplicate_pairs(articles: Sequence[Article], signatures: dict[str, Sequence[int]]) -> list[tuple[str, str, float]]:
-    """(id, id, Jaccard similarity) of each pair of articles that are one story, sorted."""
+def candidate_pairs_of(new: Sequence[str], signatures: Sequence[tuple[str, Sequence[int]]]) -> list[tuple[str, str]]:
+    """The pairs :func:`candidate_pairs` gives that hold one of the ``new`` IDs, found without an LSH index:
+    each new signature against all (one numpy pass each): two signatures are candidates when one of the
+    index's bands is equal in both, as in the index."""
+    import numpy
+
+    kept = [(id, values) for id, values in signatures if len(values) == PERMUTATIONS]
+    if not kept:
+        return []
+    ids = [id for id, _ in kept]
+    matrix = numpy.array([values for _, values in kept], dtype=numpy.uint32)
+    count, rows = bands()
+    banded = matrix[:, :count * rows].reshape(len(kept), count, rows)
+    row = {id: i for i, id in enumerate(ids)}
+    found: set[tuple[str, str]] = set()
+    for id in new:
+        if id not in row:
+            continue
+        mine = row[id]
+        same_band = (banded == banded[mine]).all(axis=2).any(axis=1)
+        close = (matrix == matrix[mine]).mean(axis=1) >= ESTIMATE_FLOOR
+        for other in numpy.flatnonzero(same_band & close).tolist():
+            if other != mine:
+                found.add((min(id, ids[other]), max(id, ids[other])))
+    return sorted(found)
+
+
+# The search's own code: a change to it compares everything again.
+CODE = hashlib.sha256(Path(__file__).read_bytes() + Path(shingles_module.__file__).read_bytes()).hexdigest()[:16]
+
+
+def compared_key(article: Article, signature: Sequence[int]) -> str:
+    """What the search reads of an article: its text (digest), its signature and the search's code."""
+    text = "\x1f".join((CODE, article.digest, ",".join(map(str, signature))))
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def duplicate_pairs(
+    articles: Sequence[Article], signatures: dict[str, Sequence[int]], known: Compared | None = None
+) -> Compared:
+    """(id, id, Jaccard similarity) of each pair of articles that are one story, sorted; with ``known``, the
+    last build's, only the articles new or changed since are compared, against all."""
     by_id = {a.id: a for a in articles}
+    keys = {a.id: compared_key(a, signatures.get(a.id, ())) for a in articles}
+    unchanged = {id for id, key in keys.items() if known is not None and known.articles.get(id) == key}
+    signed = [(a.id, signatures.get(a.id, ())) for a in articles]
+    if unchanged and len(keys) - len(unchanged) <= INCREMENTAL_SHARE * len(keys):
+        candidates = candidate_pairs_of([id for id in keys if id not in unchanged], signed)
+        kept = [pair for pair in known.pairs if pair[0] in unchanged and pair[1] in unchanged]  # type: ignore[union-attr]
+    else:
+        candidates, kept = candidate_pairs(signed), []
     found = []
     cache: dict[str, frozenset[str]] = {}
 
@@ -81,24 +143,27 @@ def duplicate_pairs(articles: Sequence[Article], signatures: dict[str, Sequence[
             cache[id] = shingles(by_id[id])
         return cache[id]
 
-    for a, b in candidate_pairs([(a.id, signatures.get(a.id, ())) for a in articles]):
+    for a, b in candidates:
         if min(len(shingles_of(a)), len(shingles_of(b))) < MIN_SHINGLES:
             continue
         similarity = jaccard(shingles_of(a), shingles_of(b))
         if similarity >= THRESHOLD:
             found.append((a, b, similarity))
-    return found
+    return Compared(dict(sorted(keys.items())), tuple(sorted([*kept, *found])))
 
 
 Items = Sequence[tuple[Article, Analysis]]
 
 
-def fold(items: Items) -> tuple[list[tuple[Article, Analysis]], dict[str, tuple[Duplicate, ...]]]:
-    """The articles that lead their story, and for each leader the duplicates folded into it. Of articles
-    that are one story (chained pairs at :data:`THRESHOLD` or more), the leader is the earliest, then the
-    longest (a correction adds), then the first by ID: decided by the articles alone, whatever came first."""
+def fold(items: Items, known: Compared | None = None
+         ) -> tuple[list[tuple[Article, Analysis]], dict[str, tuple[Duplicate, ...]], Compared]:
+    """The articles that lead their story, for each leader the duplicates folded into it, and what was
+    compared (:class:`Compared`, for the next build). Of articles that are one story (chained pairs at
+    :data:`THRESHOLD` or more), the leader is the earliest, then the longest (a correction adds), then the
+    first by ID: decided by the articles alone, whatever came first."""
     articles = {a.id: a for a, _ in items}
-    pairs = duplicate_pairs(list(articles.values()), {a.id: n.signature for a, n in items})
+    compared = duplicate_pairs(list(articles.values()), {a.id: n.signature for a, n in items}, known)
+    pairs = compared.pairs
     parent = {id: id for id in articles}
 
     def root(id: str) -> str:
@@ -122,4 +187,4 @@ def fold(items: Items) -> tuple[list[tuple[Article, Analysis]], dict[str, tuple[
                       round(jaccard(shingles(leader), shingles(articles[id])), 4))
             for id in sorted(ordered[1:], key=lambda id: (articles[id].date, id)))
     gone = {d.id for found in folded.values() for d in found}
-    return [item for item in items if item[0].id not in gone], folded
+    return [item for item in items if item[0].id not in gone], folded, compared

@@ -11,7 +11,7 @@ from typing import Any
 from generator.dedup import fold
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
-from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Entity, Geo, Kind
+from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Compared, Entity, Geo, Kind
 from generator.places import country_names, resolve, resolve_small, sole_place
 from generator.similarity import companions, related_briefings
 from generator.stories import find_stories
@@ -22,10 +22,12 @@ def newest_first(article: Article) -> tuple[int, str]:
     return (-article.date.toordinal(), article.id)
 
 
-def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer) -> Archive:
+def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazetteer,
+                  compared: Compared | None = None) -> Archive:
     """Near-duplicates folded into the briefing that leads them, one entity per key, places resolved to
-    GeoNames, related briefings, story threads."""
-    items, duplicates = fold(items)
+    GeoNames, related briefings, story threads. With ``compared``, the last build's search for near-duplicates,
+    only the articles new or changed since are compared."""
+    items, duplicates, compared = fold(items, compared)
     places = gazetteer_places(gazetteer)
     items = [(article, one_key_per_place(analysis, places)) for article, analysis in items]
     learned = learned_abbreviations(items)
@@ -40,6 +42,7 @@ def build_archive(items: Sequence[tuple[Article, Analysis]], gazetteer: Gazettee
         briefings=tuple(replace(b, related=related[b.id], story=story_of.get(b.id)) for b in briefings),
         entities=entities,
         stories=stories,
+        compared=compared,
     )
 
 

@@ -240,10 +240,21 @@ def repeats(title: str, sentence: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Compared:
+    """What one build's search for near-duplicates compared: each article by the key of what the search
+    reads of it (:func:`generator.dedup.compared_key`), and the pairs it found. The next build compares only
+    the articles whose key is new against all, and takes the pairs of two unchanged articles from here."""
+
+    articles: dict[str, str] = field(default_factory=dict)  # article ID -> key
+    pairs: tuple[tuple[str, str, float], ...] = ()
+
+
+@dataclass(frozen=True)
 class Archive:
     briefings: tuple[Briefing, ...]  # newest first
     entities: dict[str, Entity]  # by key
     stories: dict[str, Story] = field(default_factory=dict)  # by key
+    compared: Compared = field(default_factory=Compared)  # the search for near-duplicates, for the next build
 
     def briefing(self, id: str) -> Briefing:
         return next(b for b in self.briefings if b.id == id)

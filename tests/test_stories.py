@@ -191,3 +191,33 @@ def test_seed_and_wikinews_relate_only_through_what_both_are_about(tmp_path):
     assert groups.splitlines()[2].startswith("- [Islamic State group]")
     seed = briefings[SEED.stem]
     assert all("AFP" not in briefings[o]["source"] for o in seed["related"])
+
+
+def test_comparing_only_new_or_changed_articles_finds_the_pairs_comparing_all_finds(tmp_path):
+    """A build compares the articles new since the last against all, and keeps the last build's pairs of two
+    unchanged ones: the same pairs as comparing everything, for articles added, changed or removed."""
+    from dataclasses import replace
+
+    from generator.dedup import INCREMENTAL_SHARE, duplicate_pairs
+    from generator.reader import read_seeds
+    from generator.shingles import signature
+
+    shutil.copy(ROOT / "benchmarks" / "stories" / "articles.jsonl", tmp_path / "stories.jsonl")
+    articles = list(read_seeds(tmp_path).articles)
+    signatures = {a.id: signature(a) for a in articles}
+    full = duplicate_pairs(articles, signatures)
+    assert len(full.pairs) >= 4  # the benchmark's re-sends and second agencies' copies
+    in_pairs = sorted({id for a, b, _ in full.pairs for id in (a, b)})
+    few = max(1, int(INCREMENTAL_SHARE * len(articles)) - 2)
+    for new in (in_pairs[:few], in_pairs[-few:], [articles[0].id, in_pairs[1]]):
+        last = duplicate_pairs([a for a in articles if a.id not in new], signatures)
+        assert duplicate_pairs(articles, signatures, last) == full
+    # One article's text changed since: its old pairs are not trusted, it is compared again.
+    changed = in_pairs[0]
+    stale = replace(full, articles={**full.articles, changed: "a key of another text"},
+                    pairs=tuple(p for p in full.pairs if changed not in p[:2]))
+    assert duplicate_pairs(articles, signatures, stale) == full
+    # An article removed since: its pairs go.
+    gone = in_pairs[0]
+    rest = [a for a in articles if a.id != gone]
+    assert duplicate_pairs(rest, signatures, full) == duplicate_pairs(rest, signatures)
