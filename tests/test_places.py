@@ -37,3 +37,19 @@ def test_a_places_own_name_or_another_name_of_two_words_names_a_place_inside_a_l
 
     assert is_place_name("Sheffield") and is_place_name("Nizhny Novgorod")
     assert is_known_place("Athena") and not is_place_name("Athena")  # a one-word alternate name of Athens
+
+
+def test_the_geonames_index_kept_in_the_cache_folder_reads_back_the_same_places(tmp_path, monkeypatch):
+    """Made once and kept in the user's cache folder, the index reads back the places it was made with; a
+    kept file that cannot be read is made again."""
+    from generator import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    made = places.kept("test-index", places._place_index)
+    (kept_file,) = (tmp_path / "briefing-archive").glob("test-index-*.pickle")
+    read = places.kept("test-index", lambda: (_ for _ in ()).throw(AssertionError("made again")))
+    for name in ("kandahar", "homs", "iraq", "paris"):
+        assert read.get(name) == made.get(name) != ()
+    assert read.get("homs")[0].countrycode == "SY"
+    kept_file.write_bytes(b"not a pickle")
+    assert places.kept("test-index", places._place_index).get("homs") == made.get("homs")
