@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from generator.cache import open_cache
+from generator.cache import compared_file, open_cache
 from generator.errors import InputError
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.index import build_archive
@@ -43,6 +44,20 @@ class BuildReport:
     analysed: int = 0  # articles run through the model in this build
     reused: int = 0  # analyses taken from their records
     kept: tuple[str, ...] = ()  # IDs whose seed failed to read: their last good version stays published
+    stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds): start (gazetteer, records), read, analyse, ...
+
+
+class Stages:
+    """Wall seconds of each stage of a build, for ``--verbose`` and the benchmarks (never for the output)."""
+
+    def __init__(self) -> None:
+        self.laps: tuple[tuple[str, float], ...] = ()
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps = (*self.laps, (stage, now - self._last))
+        self._last = now
 
 
 class Progress(Protocol):
@@ -82,10 +97,13 @@ def generate(options: BuildOptions, progress: Progress | None = None) -> BuildRe
 
 def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     check_owned(options.out)  # refuse a foreign folder before any work, not after the analysis
+    clock = Stages()
     gazetteer = load_gazetteer(options.gazetteers)
     cache = open_cache(options.out)
+    clock.lap("start")
     read = read_seeds(options.seeds, options.max_bytes, known=cache.sources())
     plan = cache.plan(read, gazetteer, options.analysis)
+    clock.lap("read")
     if progress:
         progress.start(len(plan.todo))
     analysed, failures = run_analysis(plan.todo, gazetteer, options.analysis, progress)
@@ -93,15 +111,20 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     analyses = {**plan.reused, **analysed}
     items = [(a, analyses[a.id]) for a in read.articles] + [(r.article, r.analysis) for r in plan.kept]
     records = cache.record_files(items, read, plan)
-    archive = build_archive(items, gazetteer)
+    clock.lap("analyse")
+    archive = build_archive(items, gazetteer, cache.compared)
+    clock.lap("index")
     existing = list_files(options.out)
     site = render_site(archive, options.site, previous=cache.page_keys, exists=existing.__contains__,
                        made_from=records.made_from, jobs=options.analysis.jobs)
-    written = write_tree(options.out, {**site.files, **records.files}, keep=site.keep | records.unchanged,
-                         last=(PAGE_KEYS,), existing=existing)
+    clock.lap("render")
+    files = {**site.files, **records.files, **compared_file(archive.compared)}
+    written = write_tree(options.out, files, keep=site.keep | records.unchanged, last=(PAGE_KEYS,), existing=existing)
+    clock.lap("write")
+    log.info("generation stages: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in clock.laps))
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
                        analysed=len(analysed), reused=len(plan.reused),
-                       kept=tuple(sorted(r.article.id for r in plan.kept)))
+                       kept=tuple(sorted(r.article.id for r in plan.kept)), stages=clock.laps)
 
 
 def run_analysis(
