@@ -5,6 +5,8 @@
     python benchmarks/scale.py --jobs 1             # only generation/raw at one process (about 15 minutes)
     python benchmarks/scale.py --add-one            # only cold generation and adding one article (5 minutes)
     python benchmarks/scale.py --cluster            # only --jobs 2 against --scheduler local:2 and local:1
+    python benchmarks/scale.py --site --n 10000 --small 1000 --rounds 1 --repeat 0
+                                                    # cold build, generation and site, and adding one (30 minutes)
 
 Prints:
   * generator time / raw ``nlp.pipe`` time on the same texts with the same processes (jobs 1 and 2), in
@@ -40,7 +42,7 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import write_archive  # noqa: E402
 
-from generator.build import BuildOptions, generate  # noqa: E402
+from generator.build import BuildOptions, BuildReport, generate  # noqa: E402
 from generator.gazetteer import load_gazetteer  # noqa: E402
 from generator.nlp.analyse import AnalysisOptions, model_texts  # noqa: E402
 from generator.nlp.pipeline import load_pipeline  # noqa: E402
@@ -121,13 +123,17 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--small", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3,
-                        help="rounds of MkDocs builds of each size; the fastest counts")
+                        help="rounds of MkDocs builds of each size, after one that learns how many small builds "
+                             "last as long as a large one; the fastest counts (0: that one round counts)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="cold generations and raw nlp.pipe runs, in turn, for each --jobs; the fastest counts")
     parser.add_argument("--jobs", type=int, choices=(1, 2),
                         help="only generation/raw at this many processes (a quick check; nothing else is measured)")
     parser.add_argument("--add-one", action="store_true",
                         help="only cold generation at --jobs 2 and adding one article (a quick check)")
+    parser.add_argument("--site", action="store_true",
+                        help="only cold generation and adding one at --jobs 2 (each with its stages), then MkDocs "
+                             "at N=--small and N, and Pagefind at N: the cold build, generation and site")
     parser.add_argument("--cluster", action="store_true",
                         help="only cold generation at --jobs 2, on a LocalCluster of 2 workers and of 1 (the dask "
                              "extra): outputs compared, engine overhead and speed-up printed")
@@ -139,6 +145,13 @@ def main() -> None:
             generation_ratio(work, seeds, args.jobs, args.rounds)
         elif args.add_one:
             cold_then_add_one(work, prepare(work, args.n), args.n, args.rounds)
+        elif args.site:
+            seeds = prepare(work, args.n)
+            cold = cold_then_add_one(work, seeds, args.n, args.rounds)
+            outs = {args.small: generate_subset(work, seeds, args.small), args.n: work / "out-2-0"}
+            site = site_figures(work, outs, args.small, args.n, args.repeat)
+            print(f"cold build at N={args.n} (+3 added): generation {cold:.0f} s + MkDocs {site:.0f} s = "
+                  f"{(cold + site) / 60:.1f} minutes; {peak_memory()} (MkDocs ran in this process)")
         elif args.cluster:
             cluster_figures(work, prepare(work, args.n), args.n)
         else:
@@ -200,19 +213,31 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> Non
     print(f"byte-identical output for --jobs 1 and --jobs 2: {same}")
 
     add_one(seeds, two, n, cold[2])
+    outs = {}
+    for count in (small, n):
+        outs[count] = generate_subset(work, seeds, count)
+    site_figures(work, outs, small, n, repeat)
+    print(json.dumps({"n": n, "jobs_speedup": round(cold[1] / cold[2], 2)}))
 
+
+def generate_subset(work: Path, seeds: Path, count: int) -> Path:
+    """The first ``count`` articles generated cold into a folder of their own (for the MkDocs builds)."""
+    subset = work / f"seeds-{count}"
+    subset.mkdir()
+    for path in sorted(seeds.iterdir())[:count]:
+        shutil.copy(path, subset / path.name)
+    out = work / f"out-site-{count}"
+    generate(BuildOptions(seeds=subset, out=out, analysis=AnalysisOptions(jobs=2)))
+    return out
+
+
+def site_figures(work: Path, outs: dict[int, Path], small: int, n: int, repeat: int) -> float:
+    """MkDocs per page at N = small and N (per kind of page), the search index's size, and Pagefind's; the
+    fastest MkDocs build at N in seconds is returned."""
     project = work / "site-project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")
-    outs = {}
-    for count in (small, n):
-        subset = work / f"seeds-{count}"
-        subset.mkdir()
-        for path in sorted(seeds.iterdir())[:count]:
-            shutil.copy(path, subset / path.name)
-        outs[count] = work / f"out-site-{count}"
-        generate(BuildOptions(seeds=subset, out=outs[count], analysis=AnalysisOptions(jobs=2)))
     # Shared machines drift by 10-30% from minute to minute, in spells longer than a small build: the fastest
     # of a few short builds would catch a quick spell that a long build cannot. So the sizes are built in
     # turn, `repeat` times, and the small size is built k times back to back (k: how many small builds
@@ -232,12 +257,12 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> Non
                 for kind, (count_, spent) in build[3].items():
                     before = per_kind.get(kind, (0, 0.0))
                     per_kind[kind] = (before[0] + count_, before[1] + spent)
-            if round_ and (count not in best or seconds / pages < best[count][0] / best[count][1]):
+            if (round_ or not repeat) and (count not in best or seconds / pages < best[count][0] / best[count][1]):
                 share = len(builds)  # per build: the block's mean
                 best[count] = (seconds / share, pages // share, index,
                                {kind: (pages_ // share, spent / share) for kind, (pages_, spent) in per_kind.items()})
             lengths[count] = seconds
-        if not round_:
+        if not round_ and repeat:
             block = max(1, round(lengths[n] / lengths[small]))
             print(f"MkDocs: one build at N={n} lasts {lengths[n]:.0f} s, at N={small} {lengths[small]:.0f} s: "
                   f"{block} builds at N={small} are timed together against one at N={n}")
@@ -246,7 +271,8 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> Non
     for count, (seconds, pages, index, per_kind) in best.items():
         results[count] = seconds / pages
         kinds[count] = per_kind
-        print(f"MkDocs at N={count} (fastest of {repeat} rounds): {seconds:.1f} s for {pages} pages = "
+        rounds = f"fastest of {repeat} rounds" if repeat else "one build"
+        print(f"MkDocs at N={count} ({rounds}): {seconds:.1f} s for {pages} pages = "
               f"{1000 * seconds / pages:.1f} ms/page ({1000 * seconds / count:.1f} ms per briefing); "
               f"search index {index / 1e6:.1f} MB = {index / count / 1000:.1f} KB per briefing")
     print(f"MkDocs time per page, N={n} / N={small}: {results[n] / results[small]:.2f}")
@@ -259,7 +285,7 @@ def run(work: Path, n: int, small: int, repeat: int = 3, rounds: int = 3) -> Non
     print(f"  briefing pages are {100 * share[small]:.0f}% of the pages at N={small}, {100 * share[n]:.0f}% at N={n}")
     if importlib.util.find_spec("pagefind"):
         pagefind_figures(project, outs[n], n)
-    print(json.dumps({"n": n, "jobs_speedup": round(cold[1] / cold[2], 2)}))
+    return best[n][0]
 
 
 def add_one(seeds: Path, out: Path, n: int, cold: float) -> None:
@@ -274,19 +300,26 @@ def add_one(seeds: Path, out: Path, n: int, cold: float) -> None:
     print(f"add one article to {n} (median of 3: {', '.join(f'{s:.2f}' for s, _ in added)} s): "
           f"{report.analysed} analysed, {report.reused} from records, "
           f"{len(report.written.written)} files rewritten, {len(report.written.removed)} removed, "
-          f"{seconds:.2f} s = {100 * seconds / cold:.1f}% of the cold generation ({cold:.1f} s)")
+          f"{seconds:.2f} s = {100 * seconds / cold:.1f}% of the cold generation ({cold:.1f} s); {stages(report)}")
 
 
-def cold_then_add_one(work: Path, seeds: Path, n: int, rounds: int) -> None:
-    """``--add-one``: the fastest of ``rounds`` cold generations at ``--jobs 2``, then :func:`add_one`."""
+def cold_then_add_one(work: Path, seeds: Path, n: int, rounds: int) -> float:
+    """``--add-one``: the fastest of ``rounds`` cold generations at ``--jobs 2``, then :func:`add_one`. The
+    fastest cold generation's seconds are returned."""
     runs = []
     for round_ in range(rounds):
-        seconds, _ = timed(generate, BuildOptions(seeds=seeds, out=work / f"out-2-{round_}",
-                                                  analysis=AnalysisOptions(jobs=2)))
-        runs.append(seconds)
-    print(f"cold generation at --jobs 2 (fastest of {rounds}: {', '.join(f'{s:.1f}' for s in runs)} s): "
-          f"{min(runs):.1f} s; {peak_memory()}")
-    add_one(seeds, work / "out-2-0", n, min(runs))
+        seconds, report = timed(generate, BuildOptions(seeds=seeds, out=work / f"out-2-{round_}",
+                                                       analysis=AnalysisOptions(jobs=2)))
+        runs.append((seconds, report))
+    seconds, report = min(runs, key=lambda run: run[0])
+    print(f"cold generation at --jobs 2 (fastest of {rounds}: {', '.join(f'{s:.1f}' for s, _ in runs)} s): "
+          f"{seconds:.1f} s ({stages(report)}); {peak_memory()}")
+    add_one(seeds, work / "out-2-0", n, seconds)
+    return seconds
+
+
+def stages(report: BuildReport) -> str:
+    return ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages)
 
 
 def peak_memory() -> str:
@@ -331,9 +364,15 @@ def pagefind_figures(project: Path, out: Path, n: int) -> None:
         sizes = [p.stat().st_size for p in bundle if p.parent.name == folder]
         return sum(sizes) / max(1, len(sizes))
 
+    # Before its first result a reader fetches Pagefind's own files (script, interface, WebAssembly, the
+    # entry and metadata files: those at the bundle's top), one index chunk per word searched, and one
+    # fragment per result shown.
+    first = sum(p.stat().st_size for p in bundle if p.parent == site / "pagefind") + mean_size("index") \
+        + mean_size("fragment")
     print(f"Pagefind at N={n}: MkDocs + Pagefind {seconds:.1f} s; bundle {size / 1e6:.1f} MB = "
           f"{size / n / 1000:.1f} KB per briefing in {len(bundle)} files; a query fetches index chunks of "
-          f"{mean_size('index') / 1000:.1f} KB and a fragment of {mean_size('fragment') / 1000:.1f} KB per result")
+          f"{mean_size('index') / 1000:.1f} KB and a fragment of {mean_size('fragment') / 1000:.1f} KB per result; "
+          f"before the first result a reader downloads {first / 1e6:.2f} MB (lunr: its whole index)")
 
 
 if __name__ == "__main__":
