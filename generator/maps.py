@@ -36,6 +36,15 @@ class Country:
     name: str
     rings: tuple[Ring, ...]
     main: Box  # the box of its largest polygon (mainland France, not with Réunion)
+    bounds: tuple[Box, ...] = ()  # the box of each ring, made once: a map skips the rings outside its frame
+    extent: Box = WORLD  # the box of all its rings
+
+    @classmethod
+    def of(cls, iso: str, name: str, rings: Sequence[Ring], main: Box) -> Country:
+        bounds = tuple(box(ring) for ring in rings)
+        extent = (min(b[0] for b in bounds), min(b[1] for b in bounds), max(b[2] for b in bounds),
+                  max(b[3] for b in bounds))
+        return cls(iso, name, tuple(rings), main, bounds, extent)
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,7 @@ def countries() -> dict[str, Country]:
         rings = [part for polygon in polygons for whole in polygon for part in unwrapped(ring(whole))]
         outer = [ring(polygon[0]) for polygon in polygons]
         largest = max(outer, key=area)
-        found[geometry["id"]] = Country(geometry["id"], geometry["properties"]["name"], tuple(rings), box(largest))
+        found[geometry["id"]] = Country.of(geometry["id"], geometry["properties"]["name"], rings, box(largest))
     return found
 
 
@@ -240,11 +249,14 @@ class Tiles:
         return self.url.replace("{z}", str(zoom)).replace("{x}", str(x)).replace("{y}", str(y))
 
 
-def path(rings: Iterable[Ring], frame: Box, project: Projection | Mercator, tolerance: float) -> str:
-    """SVG path data of the rings' parts inside the frame, points closer than ``tolerance`` SVG units dropped."""
+def path(country: Country, frame: Box, project: Projection | Mercator, tolerance: float) -> str:
+    """SVG path data of the parts of the country's rings inside the frame, points closer than ``tolerance`` SVG
+    units dropped."""
+    if not overlaps(country.extent, frame):
+        return ""
     parts = []
-    for ring in rings:
-        if not overlaps(box(ring), frame):
+    for ring, bounds in zip(country.rings, country.bounds, strict=True):
+        if not overlaps(bounds, frame):
             continue
         points = [project(*p) for p in clip(ring, frame)]
         kept: list[tuple[float, float]] = []
@@ -267,7 +279,7 @@ def draw(frame: Box, markers: Sequence[Marker], focus: Iterable[str] = (), label
     links = links or {}
     shapes = []
     for country in sorted(countries().values(), key=lambda c: c.iso):
-        d = path(country.rings, frame, project, tolerance)
+        d = path(country, frame, project, tolerance)
         if not d:
             continue
         kind = "map-focus" if country.iso in focus else "map-land"
