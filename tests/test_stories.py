@@ -89,6 +89,10 @@ def test_a_story_is_a_page_with_its_timeline_and_each_briefing_says_where_it_is_
     timeline = page[page.index("## Timeline"):page.index("## Main entities")]
     assert timeline.index("kariba-1.md") < timeline.index("kariba-2.md") < timeline.index("kariba-3.md")
     assert "Lake Kariba" in page
+    import markdown
+
+    cite = markdown.markdown(page[page.index("## Link to this page"):])
+    assert "<pre><code>[" in cite  # the link block is a code block (with its copy button), not glued to the key
     middle = (where / "out" / "briefings/2023/02/08/kariba-2.md").read_text(encoding="utf-8")
     assert "Part of the story" in middle and "1 earlier, 1 later briefing" in middle
     assert story["key"] in (where / "out" / "stories/index.md").read_text(encoding="utf-8")
