@@ -140,6 +140,11 @@ def overlaps(a: Box, b: Box) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
+def within(inner: Box, outer: Box) -> bool:
+    """``inner`` lies inside ``outer`` (edges included): clipping a ring of that box would keep it whole."""
+    return outer[0] <= inner[0] and inner[2] <= outer[2] and outer[1] <= inner[1] and inner[3] <= outer[3]
+
+
 def clip(ring: Ring, frame: Box) -> list[tuple[float, float]]:
     """Sutherland-Hodgman: the part of a polygon inside the frame (a ring that crosses it is closed along
     the frame's edge)."""
@@ -187,6 +192,11 @@ class Projection:
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
         return (lon - self.frame[0]) * self.narrow * self.scale, (self.frame[3] - lat) * self.scale
 
+    def many(self, points: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+        """``self(*p)`` of each point, the same arithmetic in one loop (a map projects millions of points)."""
+        west, north, narrow, scale = self.frame[0], self.frame[3], self.narrow, self.scale
+        return [((lon - west) * narrow * scale, (north - lat) * scale) for lon, lat in points]
+
 
 class Mercator:
     """Longitude and latitude -> SVG units in Web Mercator, the projection of map tiles, so a map drawn over an
@@ -209,6 +219,9 @@ class Mercator:
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
         x, y = self.world(lon, lat)
         return (x - self.left) * self.scale, (y - self.top) * self.scale
+
+    def many(self, points: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [self(lon, lat) for lon, lat in points]
 
 
 @dataclass(frozen=True)
@@ -258,11 +271,13 @@ def path(country: Country, frame: Box, project: Projection | Mercator, tolerance
     for ring, bounds in zip(country.rings, country.bounds, strict=True):
         if not overlaps(bounds, frame):
             continue
-        points = [project(*p) for p in clip(ring, frame)]
+        points = project.many(ring if within(bounds, frame) else clip(ring, frame))
         kept: list[tuple[float, float]] = []
+        last_x = last_y = math.inf  # the first point is always kept
         for x, y in points:
-            if not kept or abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= tolerance:
+            if abs(x - last_x) + abs(y - last_y) >= tolerance:
                 kept.append((x, y))
+                last_x, last_y = x, y
         if len(kept) >= 3:
             parts.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in kept) + "Z")
     return "".join(parts)
