@@ -114,7 +114,8 @@ def mkdocs_build(
     finally:
         mkdocs_build_module._populate_page, mkdocs_build_module._build_page = populate, render
     pages = sum(1 for _ in site.rglob("index.html"))
-    index = (site / "search" / "search_index.json").stat().st_size
+    lunr = site / "search" / "search_index.json"
+    index = lunr.stat().st_size if lunr.is_file() else 0  # none with Pagefind
     return seconds, pages, index, {kind: (n, s) for kind, (n, s) in per_kind.items()}
 
 

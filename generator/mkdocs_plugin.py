@@ -5,13 +5,17 @@
   the generated folder for the home page's latest briefings;
 * ``on_files``: add every generated page (and ``manifest.json``) to the site beside ``docs/``;
 * ``on_serve``: ``mkdocs serve`` rebuilds when a seed or gazetteer file changes;
-* with ``pagefind: true``, ``on_files`` adds a search page (``find/``) and ``on_post_build`` indexes the
-  built site with Pagefind, whose index is split into fragments a browser fetches per query (lunr's single
-  index grows with the archive and is downloaded whole before search works).
+* with ``pagefind: true``, or ``auto`` (the default) and an archive of more than :data:`PAGEFIND_ABOVE`
+  briefings, ``on_files`` switches Material's lunr search off and adds a search page (``find/``, in the
+  navigation), and ``on_post_build`` indexes the built site with Pagefind, whose index is split into
+  fragments a browser fetches per query (lunr's single index grows with the archive and is downloaded whole
+  before search works).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import logging
 import os
 import subprocess
@@ -26,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
 from generator import maps
 from generator.build import BuildOptions, BuildReport, generate
@@ -40,6 +45,11 @@ from generator.writer import MARKER
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 FIND_PAGE = "find.md"
+# `pagefind: auto` searches with Pagefind above this many briefings. Lunr's one index is fetched whole before
+# the first result: 6-14 KB a briefing (benchmarks/scale.py), so 3-7 MB at 500 briefings and 60-140 MB at
+# 10,000. Pagefind's first fetch is its own files, one index chunk and a fragment per result: 0.7 MB at any
+# size. Below it lunr stays: its search box in the header answers as one types, on every page.
+PAGEFIND_ABOVE = 500
 # The search page of `pagefind: true`: Pagefind's own interface, loaded from the bundle it writes.
 FIND_CONTENT = """# Search the archive
 
@@ -80,7 +90,9 @@ class BriefingsConfig(base.Config):
     jobs = c.Type(int, default=0)  # 0: the machine's cores
     scheduler = c.Type(str, default="")  # a Dask cluster for the analysis: tcp://host:8786 or local:N
     generate = c.Type(bool, default=True)
-    pagefind = c.Type(bool, default=False)  # search with Pagefind (a page at find/) instead of lunr
+    # Search with Pagefind (a page at find/) instead of lunr: true, false, or auto (above PAGEFIND_ABOVE briefings)
+    pagefind = c.Choice(("auto", True, False), default="auto")
+    pagefind_above = c.Type(int, default=PAGEFIND_ABOVE)  # briefings above which `auto` means Pagefind
     map_tiles = TileURL()  # a tile server under the maps, https://.../{z}/{x}/{y}.png (off)
     map_attribution = c.Type(str, default="")  # the credit the tile server's terms ask for
 
@@ -90,6 +102,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Set by `briefings build`, which generates before MkDocs runs: what it generated, and where.
     override: BuildOptions | None = None
     command: str = "build"
+    pagefind: bool = False  # this build searches with Pagefind (decided in on_files)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -165,14 +178,46 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if files.get_file_from_path(relative) is not None:
                 raise PluginError(f"{relative} exists both in docs/ and in the generated {out.name}/: rename one")
             files.append(File(relative, str(out), config.site_dir, config.use_directory_urls))
-        if self.config.pagefind:
+        self.pagefind = self.search_with_pagefind(out)
+        if self.pagefind:
             if files.get_file_from_path(FIND_PAGE) is not None:
-                raise PluginError(f"{FIND_PAGE} exists in docs/, and `pagefind: true` makes its own: rename it")
+                raise PluginError(f"{FIND_PAGE} exists in docs/, and Pagefind's search makes its own: rename it")
             files.append(File.generated(config, FIND_PAGE, content=FIND_CONTENT))
+            lunr = config.plugins.get("material/search") or config.plugins.get("search")
+            if lunr is not None and hasattr(lunr.config, "enabled"):
+                lunr.config.enabled = False  # its later events do nothing, and the header hides its box
         return files
 
+    def search_with_pagefind(self, out: Path) -> bool:
+        """``pagefind: true`` or ``false`` as set; ``auto``: above ``pagefind_above`` briefings (counted in the
+        manifest; :data:`PAGEFIND_ABOVE` unless set), when Pagefind is installed."""
+        if self.config.pagefind in (True, False):
+            return bool(self.config.pagefind)
+        try:
+            count = len(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["briefings"])
+        except (OSError, ValueError, KeyError, TypeError):
+            count = 0
+        if count <= self.config.pagefind_above:
+            return False
+        if importlib.util.find_spec("pagefind") is None:
+            log.warning("briefings: %d briefings make lunr's search index large (it is fetched whole): install "
+                        "Pagefind (pip install 'pagefind[extended]') and it is used instead", count)
+            return False
+        log.info("briefings: %d briefings (more than %d): searching with Pagefind at find/ instead of lunr",
+                 count, self.config.pagefind_above)
+        return True
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """With Pagefind, its search page ends the navigation (unless mkdocs.yml places it)."""
+        found = files.get_file_from_path(FIND_PAGE)
+        if self.pagefind and found is not None and found.page is not None and found.page not in nav.pages:
+            found.page.title = "Search"
+            nav.items.append(found.page)
+            nav.pages.append(found.page)
+        return nav
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.pagefind:
+        if not self.pagefind:
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--root-selector",
                    "article.md-content__inner", "--exclude-selectors", ".headerlink", "--quiet"]

@@ -4,7 +4,6 @@ served on localhost. Article text may carry script; none of it may run."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -147,15 +146,14 @@ def test_place_link_reaches_the_place_page_which_links_back(site, reader):
 
 @pytest.fixture(scope="module")
 def pagefind_site(tmp_path_factory):
-    """The test articles built with `pagefind: true` in place of Material's lunr search."""
+    """The test articles built with the project's mkdocs.yml (lunr's search plugin listed, `pagefind: auto` by
+    default) and `pagefind_above: 2`: an archive above the size, so Pagefind searches instead of lunr."""
     from conftest import make_project, run_cli
 
     project = make_project(tmp_path_factory.mktemp("pagefind"))
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"  - search:\n(?:      .*\n)*", "", config)  # no lunr: Pagefind instead
-    config = config.replace("  - briefings:\n", "  - briefings:\n      pagefind: true\n")
-    config = config.replace("  - People: people/index.md\n", "  - People: people/index.md\n  - Search: find.md\n")
-    assert "pagefind: true" in config and "find.md" in config
+    assert "  - search:\n" in config and "pagefind:" not in config
+    config = config.replace("  - briefings:\n", "  - briefings:\n      pagefind_above: 2\n")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = run_cli("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -167,7 +165,10 @@ def pagefind_site(tmp_path_factory):
 
 
 def test_pagefind_search_finds_places_and_briefings_by_their_text(pagefind_site, reader):
-    reader.goto(pagefind_site + "find/")
+    reader.goto(pagefind_site)
+    assert reader.locator('label[for="__search"]').count() == 0  # lunr's box is gone from the header
+    reader.locator(".md-tabs a", has_text="Search").first.click()  # Pagefind's page ends the navigation
+    reader.wait_for_url("**/find/")
     reader.locator(".pagefind-ui__search-input").press_sequentially("Beledweyne")
     reader.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
     links = reader.locator(".pagefind-ui__result-link")
