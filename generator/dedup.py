@@ -4,6 +4,11 @@ Each article's MinHash signature (``datasketch``) is made once, by the analysis,
 shingles, and kept in its record. The index finds candidate pairs with MinHash LSH, then checks each against
 the exact Jaccard similarity of the two shingle sets: articles at or above :data:`THRESHOLD` are one story.
 
+A build compares only the articles new or changed since the last one (:class:`~generator.model.Compared`,
+kept by :mod:`generator.cache`), each against all on the same LSH bands, and takes the last build's pairs of
+two unchanged articles as they were: the pairs are those of comparing everything, at a cost that grows with
+the archive, not with its square.
+
 Why ``datasketch`` and not ``rensa``: both are well kept and make a signature in well under a millisecond
 (``benchmarks/stories.py --minhash`` prints both); ``datasketch`` rebuilds a MinHash from its stored hash
 values, which its LSH index then takes as it is, so a record's signature is used without the article's text.
@@ -128,11 +133,12 @@ def duplicate_pairs(
     last build's, only the articles new or changed since are compared, against all."""
     by_id = {a.id: a for a in articles}
     keys = {a.id: compared_key(a, signatures.get(a.id, ())) for a in articles}
-    unchanged = {id for id, key in keys.items() if known is not None and known.articles.get(id) == key}
+    known = known or Compared()
+    unchanged = {id for id, key in keys.items() if known.articles.get(id) == key}
     signed = [(a.id, signatures.get(a.id, ())) for a in articles]
     if unchanged and len(keys) - len(unchanged) <= INCREMENTAL_SHARE * len(keys):
         candidates = candidate_pairs_of([id for id in keys if id not in unchanged], signed)
-        kept = [pair for pair in known.pairs if pair[0] in unchanged and pair[1] in unchanged]  # type: ignore[union-attr]
+        kept = [pair for pair in known.pairs if pair[0] in unchanged and pair[1] in unchanged]
     else:
         candidates, kept = candidate_pairs(signed), []
     found = []

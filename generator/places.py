@@ -79,8 +79,9 @@ def kept(name: str, make: Callable[[], PlaceIndex]) -> PlaceIndex:
     code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-archive"
     path = cache / f"{name}-{version}-{code}.pickle"
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError), \
-            path.open("rb") as handle:
+    unreadable = (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, KeyError,
+                  IndexError, ImportError)  # what a truncated or foreign file raises
+    with contextlib.suppress(*unreadable), path.open("rb") as handle:
         found = pickle.load(handle)
         if isinstance(found, PlaceIndex):
             return found
