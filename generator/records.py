@@ -88,13 +88,13 @@ def load_record(text: str) -> tuple[Article, Analysis, str, str, str]:
         key_points=tuple(n["key_points"]),
         entities=tuple(
             ArticleEntity(key=e["key"], name=e["name"], kind=e["kind"], aliases=tuple(e["aliases"]),
-                          mentions=e["mentions"], votes=tuple((k, v) for k, v in e["votes"]),
+                          mentions=e["mentions"], votes=tuple(map(tuple, e["votes"])),
                           from_gazetteer=e["from_gazetteer"], first=e.get("first", 0),
                           outlet=e.get("outlet", False), roles=tuple(e.get("roles", ())))
             for e in n["entities"]
         ),
         sentences=n["sentences"],
-        terms=tuple((term, count) for term, count in n.get("terms", ())),
+        terms=tuple(map(tuple, n.get("terms", ()))),  # (term, count) pairs: map() makes them in C
         signature=tuple(n.get("signature", ())),
     )
     if analysis.article_id != article.id:
