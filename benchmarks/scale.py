@@ -284,6 +284,13 @@ def site_figures(work: Path, outs: dict[int, Path], small: int, n: int, repeat: 
               f"(ratio {b_each / max(1e-9, a_each):.2f})")
     share = {c: kinds[c].get("briefings", (0, 0.0))[0] / max(1, sum(p for p, _ in kinds[c].values())) for c in kinds}
     print(f"  briefing pages are {100 * share[small]:.0f}% of the pages at N={small}, {100 * share[n]:.0f}% at N={n}")
+    # The mix of pages changes with the archive (briefing pages, the costliest, are a larger share of a larger
+    # archive): N's pages, each kind at N=small's time per page, give the ratio at an unchanged mix.
+    each = {kind: spent / max(1, pages) for kind, (pages, spent) in kinds[small].items()}
+    expected = sum(pages * each.get(kind, 0.0) for kind, (pages, _) in kinds[n].items())
+    actual = sum(spent for _, spent in kinds[n].values())
+    print(f"  pages of N={n} at N={small}'s time per page of their kind: {expected:.1f} s against {actual:.1f} s "
+          f"rendered: ratio {actual / max(1e-9, expected):.2f} at the same mix of pages")
     if importlib.util.find_spec("pagefind"):
         pagefind_figures(project, outs[n], n)
     return best[n][0]
@@ -316,7 +323,41 @@ def cold_then_add_one(work: Path, seeds: Path, n: int, rounds: int) -> float:
     print(f"cold generation at --jobs 2 (fastest of {rounds}: {', '.join(f'{s:.1f}' for s, _ in runs)} s): "
           f"{seconds:.1f} s ({stages(report)}); {peak_memory()}")
     add_one(seeds, work / "out-2-0", n, seconds)
+    startup(work / "out-2-0")
     return seconds
+
+
+STARTUP = """
+import sys, time
+from pathlib import Path
+started = time.perf_counter()
+from generator.build import generate
+from generator.cache import open_cache
+from generator.gazetteer import load_gazetteer
+from generator.nlp.analyse import AnalysisOptions
+from generator.nlp.pipeline import load_pipeline
+from generator.places import own_place_names, small_place_index
+laps = [("imports", time.perf_counter())]
+load_pipeline(AnalysisOptions().model, load_gazetteer()); laps.append(("model", time.perf_counter()))
+own_place_names(); small_place_index(); laps.append(("GeoNames", time.perf_counter()))
+records = len(open_cache(Path(sys.argv[1])).records); laps.append(("records", time.perf_counter()))
+before = started
+for name, at in laps:
+    print(f"{name} {at - before:.2f} s", end=", ")
+    before = at
+print(f"total {laps[-1][1] - started:.2f} s ({records} records)")
+"""
+
+
+def startup(out: Path) -> None:
+    """What a build pays before it reads an article, in a fresh process (the best of 3: the first also fills
+    the GeoNames cache when it is empty): imports, the spaCy model, GeoNames, the records."""
+    import subprocess
+
+    runs = [subprocess.run([sys.executable, "-c", STARTUP, str(out)], capture_output=True, text=True, check=True,
+                           cwd=ROOT).stdout.strip() for _ in range(3)]
+    best = min(runs, key=lambda line: float(line.split("total ")[1].split(" s")[0]))
+    print(f"start-up of a build in a fresh process (best of 3): {best}")
 
 
 def stages(report: BuildReport) -> str:
