@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from generator import shingles as shingles_module
 from generator.model import Analysis, Article, Compared, Duplicate
@@ -57,6 +58,15 @@ def bands() -> tuple[int, int]:
     return index.b, index.r
 
 
+def signed(signatures: Sequence[tuple[str, Sequence[int]]]) -> tuple[list[str], Any]:
+    """The IDs of the articles that have a signature (some text), and their signatures as one numpy matrix of
+    datasketch's affine32 values, a row each."""
+    import numpy
+
+    kept = [(id, values) for id, values in signatures if len(values) == PERMUTATIONS]
+    return [id for id, _ in kept], numpy.array([values for _, values in kept], dtype=numpy.uint32)
+
+
 def candidate_pairs(signatures: Sequence[tuple[str, Sequence[int]]]) -> list[tuple[str, str]]:
     """Pairs of IDs (each pair sorted, the list sorted) whose signatures the LSH index says may be at
     :data:`LSH_THRESHOLD` or more, and whose MinHash estimate is at :data:`ESTIMATE_FLOOR` or more (one numpy
@@ -66,11 +76,11 @@ def candidate_pairs(signatures: Sequence[tuple[str, Sequence[int]]]) -> list[tup
     from datasketch import LeanMinHash, MinHashLSH
 
     index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
-    kept = [(id, values) for id, values in signatures if len(values) == PERMUTATIONS]
-    row = {id: i for i, (id, _) in enumerate(kept)}
+    ids, matrix = signed(signatures)
+    row = {id: i for i, id in enumerate(ids)}
     left: list[int] = []
     right: list[int] = []
-    for id, values in kept:
+    for id, values in zip(ids, matrix, strict=True):
         found = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
         others = index.query(found)
         left.extend([row[id]] * len(others))
@@ -78,14 +88,12 @@ def candidate_pairs(signatures: Sequence[tuple[str, Sequence[int]]]) -> list[tup
         index.insert(id, found)
     if not left:
         return []
-    matrix = numpy.array([values for _, values in kept], dtype=numpy.uint32)  # datasketch's affine32 values
     a, b = numpy.array(left), numpy.array(right)
     close: list[int] = []
     for start in range(0, len(a), ESTIMATE_BLOCK):  # in blocks: all pairs at once took 64 bytes a pair per side
         block = slice(start, start + ESTIMATE_BLOCK)
         estimate = (matrix[a[block]] == matrix[b[block]]).mean(axis=1)
         close.extend((numpy.flatnonzero(estimate >= ESTIMATE_FLOOR) + start).tolist())
-    ids = [id for id, _ in kept]
     return sorted({(min(ids[left[i]], ids[right[i]]), max(ids[left[i]], ids[right[i]])) for i in close})
 
 
@@ -95,13 +103,11 @@ def candidate_pairs_of(new: Sequence[str], signatures: Sequence[tuple[str, Seque
     index's bands is equal in both, as in the index."""
     import numpy
 
-    kept = [(id, values) for id, values in signatures if len(values) == PERMUTATIONS]
-    if not kept:
+    ids, matrix = signed(signatures)
+    if not ids:
         return []
-    ids = [id for id, _ in kept]
-    matrix = numpy.array([values for _, values in kept], dtype=numpy.uint32)
     count, rows = bands()
-    banded = matrix[:, :count * rows].reshape(len(kept), count, rows)
+    banded = matrix[:, :count * rows].reshape(len(ids), count, rows)
     row = {id: i for i, id in enumerate(ids)}
     found: set[tuple[str, str]] = set()
     for id in new:

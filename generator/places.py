@@ -37,6 +37,9 @@ class PlaceRecord:
     longitude: float | None
 
 
+_NAME_AT = [f.name for f in dataclasses.fields(PlaceRecord)].index("name")  # in a PlaceIndex row
+
+
 class PlaceIndex:
     """Name -> the places it can mean, kept compact: each name holds row numbers into one table of plain
     tuples, and a :class:`PlaceRecord` is made when a name is looked up. Reading it from the user's cache
@@ -144,8 +147,9 @@ def own_place_names() -> frozenset[str]:
     ("Nizhny Novgorod"). A one-word alternate name is too often another language's word or an old name:
     "Athena" is an alternate name of Athens, "Fan" of a town in Albania."""
     index = place_index()
+    own = _NAME_AT  # rows are PlaceRecord's fields as plain tuples: no record is made for this
     return frozenset(name for name, rows in index.names.items()
-                     if " " in name or any(index.rows[row][1].casefold() == name for row in rows))
+                     if " " in name or any(index.rows[row][own].casefold() == name for row in rows))
 
 
 def is_place_name(name: str) -> bool:
