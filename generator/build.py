@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from generator.cache import compared_file, open_cache
+from generator.cache import Cache, Plan, compared_file, open_cache, parse_records
 from generator.errors import InputError
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.index import build_archive
 from generator.model import Analysis, Article
 from generator.nlp.analyse import AnalysisOptions, analyse
-from generator.reader import DEFAULT_MAX_BYTES, read_seeds
+from generator.reader import DEFAULT_MAX_BYTES, ReadResult, read_seeds
 from generator.render import PAGE_KEYS, SiteOptions, render_site
+from generator.store import RecordStore
 from generator.writer import WriteReport, check_owned, list_files, write_tree
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ class BuildOptions:
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
     site: SiteOptions = field(default_factory=SiteOptions)
     max_bytes: int = DEFAULT_MAX_BYTES
+    records: str = ""  # an fsspec URL the records live in (generator.store), else briefings/_records
 
 
 @dataclass(frozen=True)
@@ -99,14 +101,17 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     check_owned(options.out)  # refuse a foreign folder before any work, not after the analysis
     clock = Stages()
     gazetteer = load_gazetteer(options.gazetteers)
-    cache = open_cache(options.out)
+    cache = open_cache(options.out, RecordStore(options.records))
     clock.lap("start")
     read = read_seeds(options.seeds, options.max_bytes, known=cache.sources())
     plan = cache.plan(read, gazetteer, options.analysis)
     clock.lap("read")
     if progress:
         progress.start(len(plan.todo))
-    analysed, failures = run_analysis(plan.todo, gazetteer, options.analysis, progress)
+    if options.analysis.scheduler:
+        cache, analysed, failures = analyse_on_cluster(cache, read, plan, gazetteer, options.analysis, progress)
+    else:
+        analysed, failures = analyse(plan.todo, gazetteer, options.analysis, progress=progress and progress.advance), []
     read, plan = cache.after_failures(read, plan, failures)
     analyses = {**plan.reused, **analysed}
     items = [(a, analyses[a.id]) for a in read.articles] + [(r.article, r.analysis) for r in plan.kept]
@@ -118,8 +123,10 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
     site = render_site(archive, options.site, previous=cache.page_keys, exists=existing.__contains__,
                        made_from=records.made_from, jobs=options.analysis.jobs)
     clock.lap("render")
-    files = {**site.files, **records.files, **compared_file(archive.compared)}
-    written = write_tree(options.out, files, keep=site.keep | records.unchanged, last=(PAGE_KEYS,), existing=existing)
+    records.save()  # a shared store's records (the default store's are files of the tree)
+    files = {**site.files, **records.files(), **compared_file(archive.compared)}
+    written = write_tree(options.out, files, keep=site.keep | records.keep(), last=(PAGE_KEYS,), existing=existing)
+    records.snapshot(options.out)  # what the next build reads the records from
     clock.lap("write")
     log.info("generation stages: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in clock.laps))
     return BuildReport(len(items), len(archive.entities), read.problems, written, notices=read.notices,
@@ -127,18 +134,26 @@ def _generate(options: BuildOptions, progress: Progress | None) -> BuildReport:
                        kept=tuple(sorted(r.article.id for r in plan.kept)), stages=clock.laps)
 
 
-def run_analysis(
-    todo: list[Article], gazetteer: Gazetteer, options: AnalysisOptions, progress: Progress | None
-) -> tuple[dict[str, Analysis], list[tuple[Article, str]]]:
-    """The analyses of ``todo``: in this machine's processes, or on the Dask cluster ``options.scheduler``
-    names (:mod:`generator.cluster`); and the articles whose analysis raised there, with the error."""
-    advance = progress.advance if progress else None
-    if not options.scheduler:
-        return analyse(todo, gazetteer, options, progress=advance), []
-    from generator.cluster import analyse_on_cluster
+def analyse_on_cluster(
+    cache: Cache, read: ReadResult, plan: Plan, gazetteer: Gazetteer, options: AnalysisOptions,
+    progress: Progress | None
+) -> tuple[Cache, dict[str, Analysis], list[tuple[Article, str]]]:
+    """The analyses of ``plan.todo`` on the Dask cluster ``options.scheduler`` names (:mod:`generator.cluster`),
+    and the articles whose analysis raised there, with the error. With a shared records store the workers
+    write the records, and the cache returned holds them as the client read them back."""
+    from generator import cluster
 
-    done, failed = analyse_on_cluster(todo, gazetteer, options, progress=advance)
-    return done, [(f.article, f.error) for f in failed]
+    stamps = {a.id: cache.stamp(a, read, plan) for a in plan.todo} if cache.store.shared else {}
+    done, failed, texts = cluster.analyse_on_cluster(plan.todo, gazetteer, options, progress and progress.advance,
+                                                     cache.store, stamps)
+    failures = [(f.article, f.error) for f in failed]
+    if cache.store.shared:
+        stored = parse_records(texts, cache.store.url)
+        cache = cache.with_records(stored)
+        done = {a.id: stored[a.id].analysis for a in plan.todo if a.id in stored}
+        failures += [(a, "its record in the store could not be read") for a in plan.todo
+                     if a.id in texts and a.id not in stored]
+    return cache, done, failures
 
 
 def check(seeds: Path, gazetteers: tuple[Path, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> list[InputError]:

@@ -95,13 +95,18 @@ def main(verbose: bool) -> None:
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Analyse on a Dask cluster: tcp://host:8786, or local:N for N local worker processes "
                    "[default: the plugin's `scheduler`, else no cluster]. Needs the dask extra.")
+@click.option("--records", default=None, metavar="URL",
+              help="Keep the analysis records in a store the cluster's workers share: a folder or an fsspec URL "
+                   "(s3://bucket/records) [default: the plugin's `records`, else OUT/_records].")
 @CONFIG
 def build(seeds: Path | None, out: Path | None, site_dir: Path, no_site: bool, strict: bool, jobs: int | None,
-          scheduler: str | None, config_file: Path) -> None:
+          scheduler: str | None, records: str | None, config_file: Path) -> None:
     """Generate briefings from the seeds, then build the site."""
     options = build_options(config_file, seeds, out, jobs)
     if scheduler is not None:
         options = replace(options, analysis=replace(options.analysis, scheduler=scheduler))
+    if records is not None:
+        options = replace(options, records=records)
     if not options.site.site_url:
         if strict:
             fail(SITE_URL_UNSET)

@@ -3,8 +3,9 @@
 ``ADDRESS`` is an existing cluster's scheduler (``tcp://host:8786``) or ``local:N``, a ``LocalCluster`` of N
 worker processes started for the build. Articles to analyse go to the workers in chunks; each worker loads
 the spaCy pipeline, the gazetteer's ruler and the GeoNames index once, through a worker plugin, not per task;
-only :class:`~generator.model.Analysis` records come back, never a ``Doc``. Index, render and write stay on
-the client, so the output is byte for byte that of a local build.
+only :class:`~generator.model.Analysis` records come back, never a ``Doc``; with a shared records store
+(:mod:`generator.store`), the workers write the records there and the client reads them back. Index, render
+and write stay on the client, so the output is byte for byte that of a local build.
 
 Faults: a worker that dies mid-build has its chunks run again elsewhere (Dask reschedules them); a chunk
 whose analysis raises is analysed again article by article, and an article that still raises is reported
@@ -16,13 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.errors import ConfigError
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
 from generator.nlp.analyse import AnalysisOptions, analyse_chunk
+from generator.records import Stamp
+from generator.store import DEFAULT, RecordStore
 
 try:
     from distributed import WorkerPlugin
@@ -81,22 +84,28 @@ class AnalysisPlugin(WorkerPlugin):
         gc.set_threshold(*COLLECTION_THRESHOLDS)
 
 
-def analyse_task(articles: Sequence[Article]) -> tuple[dict[str, Analysis], list[Failure]]:
-    """One chunk, on a worker: its analyses, and the articles whose analysis raised (each tried alone)."""
+def analyse_task(articles: Sequence[Article], stamps: Mapping[str, Stamp], store: RecordStore
+                 ) -> tuple[dict[str, Analysis], list[str], list[Failure]]:
+    """One chunk, on a worker: its analyses, and the articles whose analysis raised (each tried alone). With a
+    shared records store, the worker writes each article's record there (with its ``stamps``) and returns
+    the article IDs in place of the analyses."""
     from distributed import get_worker
 
     plugin: AnalysisPlugin = get_worker().plugins[PLUGIN]  # type: ignore[assignment]
+    failed = []
     try:
-        return analyse_chunk(articles, plugin.gazetteer, plugin.options), []
+        done = analyse_chunk(articles, plugin.gazetteer, plugin.options)
     except Exception:  # one bad article must not sink its chunk: try each on its own
-        done: dict[str, Analysis] = {}
-        failed = []
+        done = {}
         for article in articles:
             try:
                 done.update(analyse_chunk([article], plugin.gazetteer, plugin.options))
             except Exception as error:  # reported with the article's file
                 failed.append(Failure(article, f"{type(error).__name__}: {error}"))
-        return done, failed
+    if not store.shared:
+        return done, [], failed
+    store.write({a.id: stamps[a.id].record(a, done[a.id]) for a in articles if a.id in done})
+    return {}, list(done), failed
 
 
 @contextlib.contextmanager
@@ -139,11 +148,15 @@ def analyse_on_cluster(
     gazetteer: Gazetteer,
     options: AnalysisOptions,
     progress: Callable[[int], None] | None = None,
-) -> tuple[dict[str, Analysis], list[Failure]]:
+    store: RecordStore = DEFAULT,
+    stamps: Mapping[str, Stamp] | None = None,
+) -> tuple[dict[str, Analysis], list[Failure], dict[str, str]]:
     """Analyse ``articles`` on the cluster at ``options.scheduler``: results by article ID, in the articles'
-    order, and the articles whose analysis raised."""
+    order, and the articles whose analysis raised. With a shared ``store``, the workers write the records
+    (each with its article's stamp) and the third value holds them as the client read them back (article ID
+    -> text), in place of the results."""
     if not articles:
-        return {}, []
+        return {}, [], {}
     with connect(options.scheduler) as client:
         from distributed import as_completed
 
@@ -151,16 +164,26 @@ def analyse_on_cluster(
         workers = max(1, len(client.scheduler_info()["workers"]))  # type: ignore[attr-defined]
         size = max(1, min(CHUNK_SIZE, -(-len(articles) // (workers * 4))))
         chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
-        futures = client.map(analyse_task, chunks, pure=False, retries=2)  # type: ignore[attr-defined]
+        stamps = stamps or {}
+        futures = [client.submit(analyse_task, chunk, {a.id: stamps[a.id] for a in chunk} if store.shared else {},  # type: ignore[attr-defined]
+                                 store, pure=False, retries=2) for chunk in chunks]
         sizes = {future.key: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
         results: dict[str, Analysis] = {}
+        written: list[str] = []
         failures: list[Failure] = []
         for future in as_completed(futures):
-            done, failed = future.result()
+            done, ids, failed = future.result()
             results.update(done)
+            written.extend(ids)
             failures.extend(failed)
             if progress:
                 progress(sizes[future.key])
+    failures.sort(key=lambda f: (f.article.path, f.article.line))
+    if store.shared:
+        texts = store.read(written)
+        lost = set(written) - texts.keys()
+        failures.extend(Failure(a, f"its record could not be read back from {store.url}") for a in articles
+                        if a.id in lost)
+        return {}, failures, {a.id: texts[a.id] for a in articles if a.id in texts}
     failed_ids = {f.article.id for f in failures}
-    ordered = {a.id: results[a.id] for a in articles if a.id not in failed_ids}
-    return ordered, sorted(failures, key=lambda f: (f.article.path, f.article.line))
+    return {a.id: results[a.id] for a in articles if a.id not in failed_ids}, failures, {}

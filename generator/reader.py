@@ -85,6 +85,7 @@ class ReadResult:
     problems: tuple[InputError, ...]  # files (or lines) skipped: --strict and `check` fail on these
     notices: tuple[InputError, ...] = ()  # published, but worth a look (the same text under two IDs)
     sources: Mapping[str, str] = field(default_factory=dict)  # file -> digest of its bytes, for clean files
+    counts: Mapping[str, int] = field(default_factory=dict)  # clean file -> how many articles it holds
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -105,7 +106,7 @@ def read_seeds(
 
     ``known`` maps a file to the digest of its bytes and the articles read from it before: a file whose
     bytes have not changed is not parsed again. ``ReadResult.sources`` gives the digest of every file that
-    read without a problem, for the next build.
+    read without a problem, and ``ReadResult.counts`` how many articles it holds, for the next build.
     """
     articles: dict[str, Article] = {}
     problems: list[InputError] = []
@@ -115,6 +116,7 @@ def read_seeds(
     if not seeds.is_dir():
         raise InputError(str(seeds), "the seeds folder does not exist", "create it or pass --seeds DIR")
     sources: dict[str, str] = {}
+    counts: dict[str, int] = {}
     for path in seed_files(seeds):
         rel = path.relative_to(seeds).as_posix()
         before = len(problems)
@@ -127,7 +129,7 @@ def read_seeds(
                 else:
                     found = read_file(path, rel, max_bytes=max_bytes, skipped=problems, data=data)
                 if len(problems) == before:
-                    sources[rel] = source
+                    sources[rel], counts[rel] = source, len(found)
             else:
                 found = read_file(path, rel, max_bytes=max_bytes, skipped=problems)
         except InputError as error:
@@ -158,7 +160,7 @@ def read_seeds(
                                           "delete one of the two if they are the same article", line=article.line))
             else:
                 texts[text] = article
-    return ReadResult(tuple(articles[k] for k in sorted(articles)), tuple(problems), tuple(notices), sources)
+    return ReadResult(tuple(articles[k] for k in sorted(articles)), tuple(problems), tuple(notices), sources, counts)
 
 
 def seed_files(seeds: Path) -> list[Path]:

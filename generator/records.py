@@ -1,7 +1,7 @@
 """Records: each published briefing's article and analysis, kept as JSON beside the pages it produced.
 
-``briefings/_records/<id>.json`` is generated and committed with the pages (the site never shows it). It
-serves two purposes:
+``briefings/_records/<id>.json`` is generated and committed with the pages (the site never shows it), or kept
+in a shared store (:mod:`generator.store`). It serves two purposes:
 
 * **nothing published is lost**: when a seed that was published before fails to read, its last good
   record is used instead, so its briefing stays in the archive (a deleted seed removes it);
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, fields, is_dataclass
@@ -30,18 +31,31 @@ FOLDER = "_records"
 VERSION = 1
 
 
-def record_path(article_id: str) -> str:
-    return f"{FOLDER}/{article_id}.json"
+@dataclass(frozen=True)
+class Stamp:
+    """What a record holds besides its article and analysis."""
+
+    fingerprint: str  # the analysis fingerprint (generator.nlp.pipeline.article_fingerprint)
+    # Digest of the seed file's bytes, and how many articles were read from it: an unchanged file whose
+    # articles all have their records is not parsed again.
+    source: str = ""
+    # The whole gazetteer's digest when the fingerprint was made: while it and the article's text stay the
+    # same, so do the gazetteer entries the article names, and they need not be looked for again.
+    gazetteer: str = ""
+    source_articles: int = 0
+
+    def record(self, article: Article, analysis: Analysis) -> str:
+        """The record's text (:func:`dump_record`)."""
+        return dump_record(article, analysis, self)
 
 
-def dump_record(article: Article, analysis: Analysis, fingerprint: str, source: str = "", gazetteer: str = "") -> str:
+def dump_record(article: Article, analysis: Analysis, stamp: Stamp) -> str:
     data = {
         "version": VERSION,
-        "fingerprint": fingerprint,
-        # The whole gazetteer's digest when the fingerprint was made: while it and the article's text stay the
-        # same, so do the gazetteer entries the article names, and they need not be looked for again.
-        "gazetteer": gazetteer,
-        "source": source,  # digest of the seed file's bytes: an unchanged file is not parsed again
+        "fingerprint": stamp.fingerprint,
+        "gazetteer": stamp.gazetteer,
+        "source": stamp.source,
+        "source_articles": stamp.source_articles,
         "article": {**plain(article), "date": article.date.isoformat()},
         "analysis": plain(analysis),
     }
@@ -71,7 +85,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-def load_record(text: str) -> tuple[Article, Analysis, str, str, str]:
+def load_record(text: str) -> tuple[Article, Analysis, Stamp]:
     data = json.loads(text)
     if data.get("version") != VERSION:
         raise ValueError(f"record version {data.get('version')!r}")
@@ -99,14 +113,18 @@ def load_record(text: str) -> tuple[Article, Analysis, str, str, str]:
     )
     if analysis.article_id != article.id:
         raise ValueError("analysis and article IDs differ")
-    return article, analysis, data["fingerprint"], data.get("source", ""), data.get("gazetteer", "")
+    stamp = Stamp(data["fingerprint"], data.get("source", ""), data.get("gazetteer", ""),
+                  data.get("source_articles", 0))
+    return article, analysis, stamp
 
 
 @dataclass(frozen=True)
 class Record:
     article: Article
     analysis: Analysis
-    fingerprint: str
-    source: str
-    text: str  # as stored: written back unchanged when nothing in it changed
-    gazetteer: str = ""  # the gazetteer's digest the fingerprint was made with
+    stamp: Stamp
+    digest: str  # of the record's text as stored (text_digest): what its briefing page is made from
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()

@@ -70,6 +70,28 @@ def test_a_local_cluster_build_is_byte_for_byte_a_local_build(local_build, tmp_p
     assert tree(tmp_path / "out") == expected
 
 
+def test_with_a_shared_records_store_the_workers_write_the_records_and_the_client_reads_them(
+        local_build, tmp_path, monkeypatch):
+    from generator.store import RecordStore
+
+    folder, expected = local_build
+    real = RecordStore.write
+
+    def client_write(self, texts):  # this process is the client: the workers' processes keep the real one
+        assert not texts, f"the client wrote records the workers had written: {sorted(texts)}"
+        real(self, texts)
+
+    monkeypatch.setattr(RecordStore, "write", client_write)
+    store = tmp_path / "store"
+    options = BuildOptions(seeds=folder, out=tmp_path / "out", records=str(store),
+                           analysis=AnalysisOptions(jobs=1, scheduler="local:2"))
+    report = generate(options)
+    assert report.analysed == report.articles
+    records = {name.removeprefix("_records/"): data for name, data in expected.items() if name.startswith("_records/")}
+    assert tree(store) == records
+    assert tree(tmp_path / "out") == {n: d for n, d in expected.items() if not n.startswith("_records/")}
+
+
 def test_a_worker_killed_mid_build_has_its_chunks_run_again(local_build, tmp_path):
     folder, expected = local_build
     with local_cluster(2) as (cluster, client):

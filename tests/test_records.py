@@ -27,10 +27,9 @@ def test_record_round_trip(tmp_path):
     options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
     generate(options)
     text = (tmp_path / "out" / "_records" / "wire_flood.json").read_text(encoding="utf-8")
-    article, analysis, fingerprint, source, gazetteer = load_record(text)
-    assert dump_record(article, analysis, fingerprint, source, gazetteer) == text
-    assert len(gazetteer) == 64
-    assert len(source) == 64
+    article, analysis, stamp = load_record(text)
+    assert dump_record(article, analysis, stamp) == text
+    assert len(stamp.gazetteer) == 64 and len(stamp.source) == 64 and stamp.source_articles == 1
 
 
 def test_unchanged_articles_are_not_analysed_again(tmp_path):
@@ -80,6 +79,66 @@ def test_a_corrupt_record_is_recomputed(tmp_path):
     report = generate(options)
     assert report.analysed == 1 and report.reused == 3
     assert snapshot(tmp_path / "out") == before
+
+
+def test_a_lost_record_of_a_file_of_several_articles_has_the_file_read_and_its_article_analysed_again(tmp_path):
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
+    generate(options)
+    before = snapshot(tmp_path / "out")
+    (tmp_path / "out" / "_records" / "kenya-markets-2019-06.json").unlink()  # batch_markets.jsonl holds two
+    report = generate(options)
+    assert (report.articles, report.analysed, report.reused) == (4, 1, 3)
+    assert snapshot(tmp_path / "out") == before
+
+
+def test_a_build_reads_back_only_the_records_changed_since_the_snapshot(tmp_path, monkeypatch):
+    import generator.cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out")
+    generate(options)  # a cold build takes a snapshot of its records
+    assert len(list((tmp_path / "cache" / "briefing-archive").glob("records-*.pickle"))) == 1
+    parsed = []
+    real = generator.cache.load_record
+    monkeypatch.setattr(generator.cache, "load_record", lambda text: parsed.append(text) or real(text))
+    before = snapshot(tmp_path / "out")
+    assert generate(options).reused == 4 and parsed == []  # every record from the snapshot
+    record = tmp_path / "out" / "_records" / "wire_flood.json"
+    record.write_text(record.read_text(encoding="utf-8").replace('"Flood', '"Floods'), encoding="utf-8")
+    report = generate(options)  # the record changed on disk: read from its file, not from the snapshot
+    assert len(parsed) == 1 and report.analysed == 0 and report.reused == 4
+    assert snapshot(tmp_path / "out") != before  # the edited record's words reach its page
+    (tmp_path / "out" / "_records" / "wire_flood.json").write_bytes(before["_records/wire_flood.json"])
+    generate(options)
+    assert snapshot(tmp_path / "out") == before
+
+
+def test_records_in_a_shared_store_give_the_same_archive(tmp_path):
+    local = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "local")
+    generate(local)
+    store = tmp_path / "store"
+    shared = replace(local, out=tmp_path / "shared", records=f"file://{store}")
+    first = generate(shared)
+    expected = snapshot(tmp_path / "local")
+    records = {name.removeprefix("_records/"): data for name, data in expected.items() if name.startswith("_records/")}
+    assert first.analysed == 4 and snapshot(store) == records  # the same records, in the store
+    assert snapshot(tmp_path / "shared") == {n: d for n, d in expected.items() if not n.startswith("_records/")}
+    again = generate(shared)
+    assert (again.analysed, again.reused, again.written.written) == (0, 4, ())
+    (shared.seeds / "wire_flood.txt").unlink()
+    generate(shared)
+    assert sorted(p.name for p in store.iterdir()) == sorted(set(records) - {"wire_flood.json"})  # stale: removed
+
+
+def test_a_records_store_that_cannot_be_opened_is_one_clear_error_and_nothing_is_written(tmp_path):
+    import pytest
+
+    from generator.errors import ConfigError
+
+    options = BuildOptions(seeds=seeds(tmp_path), out=tmp_path / "out", records="nosuchscheme://bucket/records")
+    with pytest.raises(ConfigError, match=r"records store nosuchscheme://bucket/records .*Fix:"):
+        generate(options)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_gazetteer_change_reanalyses_exactly_the_articles_it_concerns(tmp_path):
