@@ -4,6 +4,8 @@
   ``mkdocs build --strict`` fails on them after building the rest), and point the snippets extension at
   the generated folder for the home page's latest briefings;
 * ``on_files``: add every generated page (and ``manifest.json``) to the site beside ``docs/``;
+* ``on_page_markdown`` and ``on_page_content``: drawn figures (the maps' inline SVG) skip Python-Markdown
+  (:mod:`generator.setaside`);
 * ``on_serve``: ``mkdocs serve`` rebuilds when a seed or gazetteer file changes;
 * with ``pagefind: true``, or ``auto`` (the default) and an archive of more than :data:`PAGEFIND_ABOVE`
   briefings, ``on_files`` switches Material's lunr search off and adds a search page (``find/``, in the
@@ -31,8 +33,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from generator import maps
+from generator import maps, setaside
 from generator.build import BuildOptions, BuildReport, generate
 from generator.errors import BriefingError
 from generator.nlp.analyse import AnalysisOptions
@@ -89,6 +92,7 @@ class BriefingsConfig(base.Config):
     max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
     jobs = c.Type(int, default=0)  # 0: the machine's cores
     scheduler = c.Type(str, default="")  # a Dask cluster for the analysis: tcp://host:8786 or local:N
+    records = c.Type(str, default="")  # an fsspec URL or folder the records live in, else <out>/_records
     generate = c.Type(bool, default=True)
     # Search with Pagefind (a page at find/) instead of lunr: true, false, or auto (above PAGEFIND_ABOVE briefings)
     pagefind = c.Choice(("auto", True, False), default="auto")
@@ -103,6 +107,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     override: BuildOptions | None = None
     command: str = "build"
     pagefind: bool = False  # this build searches with Pagefind (decided in on_files)
+    set_aside: dict[str, tuple[str, ...]]  # page -> its drawn figures, while Markdown converts it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -137,9 +142,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             site=SiteOptions(site_url=self.site_url(config), site_name=config.site_name,
                              map_tiles=cfg.map_tiles, map_attribution=cfg.map_attribution),
             max_bytes=cfg.max_bytes,
+            records=cfg.records if "://" in cfg.records or not cfg.records else str(self.path(config, cfg.records)),
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.set_aside = {}
         options = self.override or self.options(config)
         if not options.site.site_url:
             log.warning(SITE_URL_UNSET)  # once a build: `--strict` fails on it
@@ -206,6 +213,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info("briefings: %d briefings (more than %d): searching with Pagefind at find/ instead of lunr",
                  count, self.config.pagefind_above)
         return True
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown, self.set_aside[page.file.src_uri] = setaside.set_aside(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return setaside.put_back(html, self.set_aside.pop(page.file.src_uri, ()))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """With Pagefind, its search page ends the navigation (unless mkdocs.yml places it)."""

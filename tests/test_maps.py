@@ -76,3 +76,20 @@ def test_a_tile_server_must_be_a_url_with_its_three_parts():
     assert "http(s)" in maps.Tiles.problem("javascript:alert(1)//{z}{x}{y}")
     assert "{y}" in maps.Tiles.problem("https://tiles.example.org/{z}/{x}.png")
     assert "<image" not in maps.draw(maps.around([(43.8, 35.3)]), [], {"368"})  # no tiles by default
+
+
+def test_drawn_figures_skip_markdown_and_come_back_as_they_were():
+    import markdown
+
+    from generator import setaside
+
+    drawn = maps.draw(maps.around([(43.8, 35.3)]), [maps.Marker(35.3, 43.8, "Hawija", "../hawija/")], {"368"},
+                      label="Map")
+    timeline = charts.bars([("2017-09", 1), ("2017-10", 3)], "Briefings by month")
+    page = (f"# A *page*\n\n<figure>{drawn}<figcaption>Places</figcaption></figure>\n\nText with *emphasis*.\n\n"
+            f"<figure>{timeline}</figure>\n\nThe end.\n")
+    converted_whole = markdown.markdown(page)
+    text, figures = setaside.set_aside(page)
+    assert figures == (drawn, timeline) and "<svg" not in text and "*page*" in text
+    assert setaside.put_back(markdown.markdown(text), figures) == converted_whole
+    assert setaside.set_aside("no figure here") == ("no figure here", ())
