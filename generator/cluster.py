@@ -164,9 +164,9 @@ def analyse_on_cluster(
         workers = max(1, len(client.scheduler_info()["workers"]))  # type: ignore[attr-defined]
         size = max(1, min(CHUNK_SIZE, -(-len(articles) // (workers * 4))))
         chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
-        stamps = stamps or {}
-        futures = [client.submit(analyse_task, chunk, {a.id: stamps[a.id] for a in chunk} if store.shared else {},  # type: ignore[attr-defined]
-                                 store, pure=False, retries=2) for chunk in chunks]
+        stamped = [{a.id: stamps[a.id] for a in chunk} if stamps and store.shared else {} for chunk in chunks]
+        futures = [client.submit(analyse_task, chunk, own, store, pure=False, retries=2)  # type: ignore[attr-defined]
+                   for chunk, own in zip(chunks, stamped, strict=True)]
         sizes = {future.key: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
         results: dict[str, Analysis] = {}
         written: list[str] = []
