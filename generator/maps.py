@@ -279,8 +279,28 @@ def path(country: Country, frame: Box, project: Projection | Mercator, tolerance
                 kept.append((x, y))
                 last_x, last_y = x, y
         if len(kept) >= 3:
-            parts.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in kept) + "Z")
+            parts.append(relative(kept))
     return "".join(parts)
+
+
+def relative(points: Sequence[tuple[float, float]]) -> str:
+    """A closed SVG path through ``points``: the first absolute, each next as its step from the one before
+    (``l``), in tenths of a unit. The steps are taken between rounded points, so no rounding adds up along a
+    coastline; a step is a third of the bytes of an absolute point."""
+    tenths = [(round(x * 10), round(y * 10)) for x, y in points]
+    (x0, y0), steps = tenths[0], []
+    for (ax, ay), (bx, by) in itertools.pairwise(tenths):
+        steps.append(f"{_tenths(bx - ax, bool(steps))}{_tenths(by - ay, True)}")
+    return f"M{_tenths(x0)}{_tenths(y0, True)}l{''.join(steps)}Z"
+
+
+def _tenths(value: int, joined: bool = False) -> str:
+    """``value`` tenths as SVG number text: 12 -> "1.2", -3 -> "-.3", 0 -> "0"; ``joined``: after another number
+    (a space before it unless its minus sign separates them)."""
+    sign, value = ("-", -value) if value < 0 else ("", value)
+    whole, tenth = divmod(value, 10)
+    text = sign + (str(whole) if whole else ("" if tenth else "0")) + (f".{tenth}" if tenth else "")
+    return text if not joined or sign else " " + text
 
 
 def draw(frame: Box, markers: Sequence[Marker], focus: Iterable[str] = (), label: str = "",
