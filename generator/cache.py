@@ -51,8 +51,8 @@ _CODE = hashlib.blake2b(b"".join(Path(m).read_bytes() for m in (model.__file__, 
 class Snapshot:
     """The records of ``briefings/_records/`` as a build last held them, pickled in the user's cache folder
     (:mod:`generator.usercache`): a build reads back only the record files that changed since (by size,
-    modification time and inode), instead of parsing every JSON file again (4 s for 10,000 records here;
-    the snapshot a third of that)."""
+    modification time and inode), instead of parsing every JSON file again (4.0 s for 10,000 records on
+    a slow machine; 1.6 s from the snapshot)."""
 
     files: dict[str, tuple[int, int, int]]  # record file name -> (size, mtime_ns, inode) when it was taken
     records: dict[str, Record]
@@ -81,7 +81,7 @@ def load_records(out: Path, store: RecordStore = DEFAULT) -> tuple[dict[str, Rec
     """Every readable record in ``store`` (``out``'s ``_records/`` by default), by article ID, and how many
     were parsed from their files (the rest came from the :class:`Snapshot`)."""
     if store.shared:
-        found = parse_records(store.read_all(out), store.url)
+        found = parse_records(store.read_all(), store.url)
         return found, len(found)
     folder = out / FOLDER
     now = record_files_now(folder)

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConfigError
-from generator.records import FOLDER
 from generator.writer import write_file
 
 log = logging.getLogger(__name__)
@@ -47,11 +46,10 @@ class RecordStore:
         """Whether the records live outside ``briefings/`` (and workers write them)."""
         return bool(self.url)
 
-    def read_all(self, out: Path) -> dict[str, str]:
-        """Every record's text, by article ID ({} when the store is empty or does not exist yet)."""
-        if not self.shared:
-            folder = out / FOLDER
-            return read_folder(folder, sorted(p.name for p in folder.glob("*" + SUFFIX)) if folder.is_dir() else [])
+    def read_all(self) -> dict[str, str]:
+        """Every record's text in the shared store, by article ID ({} when it is empty or does not exist yet).
+        The default store's records are read by :func:`generator.cache.load_records`, from its snapshot and
+        the files changed since (:func:`read_folder`)."""
         fs, root = self._open()
         try:
             names = [path for path in fs.find(root) if path.endswith(SUFFIX)] if fs.exists(root) else []
