@@ -36,7 +36,7 @@ def problems(tokens: Sequence[tuple[str, str]], lead: str = "", names: Iterable[
     found = []
     content = [(w, p) for w, p in words if p != "PUNCT"]
     if content and content[-1][1] in ENDS_BADLY and not year_after_preposition(content) \
-            and not predicative(content):
+            and not predicative(content) and not object_pronoun(content):
         found.append(f"ends on {content[-1][1]} {content[-1][0]!r}")
     text = "".join(t for t, _ in tokens).strip()
     if text.count('"') % 2 or any(text.count(a) > text.count(b) for a, b in _QUOTES):
@@ -55,6 +55,14 @@ def problems(tokens: Sequence[tuple[str, str]], lead: str = "", names: Iterable[
 def predicative(words: Sequence[tuple[str, str]]) -> bool:
     """"Rebels are defiant": an adjective after a verb is what the verb says, not a modifier of a noun cut off."""
     return len(words) >= 2 and words[-1][1] == "ADJ" and words[-2][1] in ("AUX", "VERB")
+
+
+OBJECT_PRONOUNS = {"me", "him", "her", "us", "them", "it", "you", "himself", "herself", "itself", "themselves"}
+
+
+def object_pronoun(words: Sequence[tuple[str, str]]) -> bool:
+    """"... imprisoned her", "... sent to them": a pronoun after a verb or a preposition is its object."""
+    return len(words) >= 2 and words[-1][0].casefold() in OBJECT_PRONOUNS and words[-2][1] in ("VERB", "ADP")
 
 
 def year_after_preposition(words: Sequence[tuple[str, str]]) -> bool:

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from generator.compress import Parsed, compress
 from generator.headline import problems
+from generator.nlp import lexicon
 
 QUOTES = tuple("\"“”‘’'«»")
 DEPENDENT_OPENERS = {
@@ -44,6 +46,7 @@ class SentenceInfo:
     entities: tuple[str, ...]  # entity keys mentioned
     tokens: tuple[tuple[str, str], ...] = ()  # (text with trailing space, coarse POS)
     finite: bool = True  # has a finite verb: a clause, not a caption fragment ("Pilgrims at the mosque.")
+    parse: tuple[Parsed, ...] = ()  # its dependency parse, for the lead sentences (generator.compress)
 
     @functools.cached_property  # asked for again and again while the summary is chosen
     def words(self) -> int:
@@ -296,12 +299,17 @@ def drop_lead_in(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: Collection[str] = ()) -> str:
-    """A headline from the lead: its main clause, at most ``max_words`` words, no dangling words; when the cut
-    is not well formed (``names``: the article's entity names, never cut), the nearest cut that is."""
-    lead = (next((s for s in sentences if eligible(s) and s.tokens), None)  # a clause, not a photo caption
+    """A headline from the lead (its first clause that tells, not a photo caption or an interviewer's question):
+    compressed from its parse (:func:`generator.compress.compress`) when that is well formed; else its main
+    clause cut at most ``max_words`` words, no dangling words, and when the cut is not well formed
+    (``names``: the article's entity names, never cut), the nearest cut that is."""
+    lead = (next((s for s in sentences if eligible(s) and s.tokens and not question(s)), None)
             or next((s for s in sentences if s.prose and s.words >= 4), None) or next(iter(sentences), None))
     if lead is None:
         return "Untitled briefing"
+    if lead.parse and (compressed := compress(lead.parse, max_words)) and not problems(compressed, lead.text, names):
+        title = "".join(t for t, _ in compressed).strip().rstrip(".,;:")
+        return title[:1].upper() + title[1:]
     tokens = headline_style(drop_lead_in(drop_asides(list(lead.tokens) or [(w + " ", "X") for w in lead.text.split()])))
     cut: list[tuple[str, str]] = []
     seen_verb = False
@@ -331,6 +339,14 @@ def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: 
         cut = well_formed_cut(tokens, len(cut), lead.text, names, max_words) or cut
     title = "".join(t for t, _ in cut).strip().rstrip(".,;:")
     return title[:1].upper() + title[1:] if title else lead.text
+
+
+QUESTION_OPENERS = lexicon.words("question-openers")
+
+
+def question(s: SentenceInfo) -> bool:
+    """A question, by its mark or by its first word ("How did you come to be involved ...")."""
+    return s.text.endswith("?") or s.first_word in QUESTION_OPENERS
 
 
 TITLE_STRETCH = 4  # words a headline may run past max_words to end well rather than be cut short

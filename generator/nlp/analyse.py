@@ -21,6 +21,7 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_STOP, LEMMA
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from generator.compress import Parsed
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
 from generator.names import is_given_name, is_person_name
@@ -50,11 +51,13 @@ class AnalysisOptions:
 
 @dataclass
 class _Collected:
-    sentences: list[tuple[str, int, bool, tuple[tuple[str, str], ...], bool]]  # text, paragraph, prose, tokens, finite
+    # text, paragraph, prose, tokens, finite, parse (generator.compress)
+    sentences: list[tuple[str, int, bool, tuple[tuple[str, str], ...], bool, tuple[Parsed, ...]]]
     mentions: list[Mention]
     pairs: list[tuple[str, str]]
     lower_words: set[str]
     terms: Counter[str] = field(default_factory=Counter)
+    parsed: int = 0  # sentences parsed so far (LEAD_PARSES at most)
 
 
 def analyse(
@@ -97,6 +100,7 @@ def analyse_chunk(
 ) -> dict[str, Analysis]:
     """Analyse articles in one ``nlp.pipe`` stream in this process."""
     nlp = load_pipeline(options.model, gazetteer)
+    parser = nlp.get_pipe("parser") if "parser" in nlp.component_names else None
     collected = [_Collected([], [], [], set(), Counter()) for _ in articles]
 
     def units():
@@ -109,7 +113,7 @@ def analyse_chunk(
         if progress and current is not None and index != current:
             progress(index - current)
         current = index
-        collect(doc, text, paragraph, prose, collected[index])
+        collect(doc, text, paragraph, prose, collected[index], parser)
     if progress and current is not None:
         progress(len(articles) - current)
     return {
@@ -165,6 +169,7 @@ FINITE_TAG_IDS = tuple(sorted(get_string_id(tag) for tag in FINITE_TAGS))
 MIN_ARTICLES_PER_JOB = 16  # fewer, and a worker process costs more than it saves
 CHUNK_SIZE = 32
 TITLE_PARAGRAPHS = 2  # a title is derived from a sentence of the first paragraphs
+LEAD_PARSES = 3  # the first prose sentences of an article are parsed, for its headline (generator.compress)
 TITLE = -2  # the paragraph number of an article's own title
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
@@ -502,19 +507,33 @@ def pair_mentions(doc: Doc, pairs: list[tuple[Span, Span]], sentence_of: Callabl
 
 
 def sentences_of(doc: Doc, text: str, paragraph: int, prose: bool, columns: numpy.ndarray, c: Columns,
-                 into: _Collected) -> list[int]:
+                 into: _Collected, parser: Callable[[Doc], Doc] | None = None) -> list[int]:
     """Each sentence of the Doc as plain data (with its tokens' coarse tags in the first paragraphs, where
-    a title may be derived from); the first token of each."""
+    a title may be derived from, and the parse of the first :data:`LEAD_PARSES` prose sentences); the first
+    token of each."""
     finite_tags = one_of(columns[:, 0], FINITE_TAG_IDS)
     starts = [*c.idx, len(text)]
     sentence_starts = []
     for first, end in whole_sentences(doc, c):
         tokens = tuple((text[starts[i]:starts[i + 1]], COARSE_OF_TAG.get(c.tag[i], "X"))
                        for i in range(first, end)) if paragraph <= TITLE_PARAGRAPHS else ()
+        parse: tuple[Parsed, ...] = ()
+        if parser is not None and tokens and prose and paragraph >= 0 and into.parsed < LEAD_PARSES:
+            parse = parse_sentence(parser, doc[first:end], tokens)
+            into.parsed += 1
         into.sentences.append((text[starts[first]:starts[end]].strip(), paragraph, prose, tokens,
-                               bool(finite_tags[first:end].any())))
+                               bool(finite_tags[first:end].any()), parse))
         sentence_starts.append(first)
     return sentence_starts
+
+
+def parse_sentence(parser: Callable[[Doc], Doc], sentence: Span,
+                   tokens: tuple[tuple[str, str], ...]) -> tuple[Parsed, ...]:
+    """The dependency parse of one sentence, run on its own ``Doc`` (the pipeline leaves the parser out:
+    parsing every sentence would cost a fifth more time, for the few a headline is made from)."""
+    doc = parser(sentence.as_doc())
+    return tuple(Parsed(text, pos, t.tag_, t.dep_, t.head.i, t.lemma_, f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_
+                        else "") for t, (text, pos) in zip(doc, tokens, strict=True))
 
 
 def whole_sentences(doc: Doc, c: Columns) -> Iterator[tuple[int, int]]:
@@ -531,7 +550,8 @@ def whole_sentences(doc: Doc, c: Columns) -> Iterator[tuple[int, int]]:
 BRACKET_DEPTH = {get_string_id(mark): step for marks, step in (("([", 1), (")]", -1)) for mark in marks}
 
 
-def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) -> None:
+def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
+            parser: Callable[[Doc], Doc] | None = None) -> None:
     """Sentences, mentions and abbreviation pairs of one Doc, as plain data. Kept lean: it runs per paragraph.
 
     ``text`` is the string the Doc was made from (spaCy keeps every character, so ``doc.text == text``):
@@ -549,7 +569,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected) 
     def cut(start: int, end: int) -> str:  # the text of tokens start..end, without the last one's space
         return text[starts[start]:starts[end] - c.space[end - 1]]
 
-    sentence_starts = sentences_of(doc, text, paragraph, prose, columns, c, into)
+    sentence_starts = sentences_of(doc, text, paragraph, prose, columns, c, into, parser)
 
     def sentence_of(token: int) -> int:
         return offset + bisect.bisect_right(sentence_starts, token) - 1
@@ -618,8 +638,9 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
             entities=tuple(dict.fromkeys(keys_by_sentence.get(position, ()))),
             tokens=tokens,
             finite=finite,
+            parse=parse,
         )
-        for position, (text, paragraph, prose, tokens, finite) in enumerate(found.sentences)
+        for position, (text, paragraph, prose, tokens, finite, parse) in enumerate(found.sentences)
         if text
     ]
     digest = summarise(
@@ -630,7 +651,7 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
         key_points=options.key_points,
         names=[name for e in entities for name in (e.name, *e.aliases)],
     )
-    first = first_sentences(keys_by_sentence, [prose and bool(text) for text, _, prose, _, _ in found.sentences])
+    first = first_sentences(keys_by_sentence, [prose and bool(text) for text, _, prose, *_ in found.sentences])
     after_all = sum(s.prose for s in sentences)
     roles = entity_roles((key_of[i], m.role) for i, m in enumerate(found.mentions) if i in key_of)
     entities = tuple(replace(e, first=first.get(e.key, after_all), outlet=is_outlet(e, article),
