@@ -25,6 +25,7 @@ Prints:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import os
@@ -139,6 +140,7 @@ def main() -> None:
                         help="only cold generation at --jobs 2, on a LocalCluster of 2 workers and of 1 (the dask "
                              "extra): outputs compared, engine overhead and speed-up printed")
     args = parser.parse_args()
+    TREE_MEMORY.start()
     work = Path(tempfile.mkdtemp(prefix="briefings-scale-"))
     try:
         if args.jobs:
@@ -150,9 +152,12 @@ def main() -> None:
             seeds = prepare(work, args.n)
             cold = cold_then_add_one(work, seeds, args.n, args.rounds)
             outs = {args.small: generate_subset(work, seeds, args.small), args.n: work / "out-2-0"}
+            generation_peak = TREE_MEMORY.peak
+            TREE_MEMORY.reset()
             site = site_figures(work, outs, args.small, args.n, args.repeat)
             print(f"cold build at N={args.n} (+3 added): generation {cold:.0f} s + MkDocs {site:.0f} s = "
-                  f"{(cold + site) / 60:.1f} minutes; {peak_memory()} (MkDocs ran in this process)")
+                  f"{(cold + site) / 60:.1f} minutes; peak memory of the process and its workers: generation "
+                  f"{generation_peak / 2**20:.0f} MB, MkDocs {TREE_MEMORY.peak / 2**20:.0f} MB (PSS, sampled)")
         elif args.cluster:
             cluster_figures(work, prepare(work, args.n), args.n)
         else:
@@ -315,6 +320,7 @@ def cold_then_add_one(work: Path, seeds: Path, n: int, rounds: int) -> float:
     """``--add-one``: the fastest of ``rounds`` cold generations at ``--jobs 2``, then :func:`add_one`. The
     fastest cold generation's seconds are returned."""
     runs = []
+    TREE_MEMORY.reset()
     for round_ in range(rounds):
         seconds, report = timed(generate, BuildOptions(seeds=seeds, out=work / f"out-2-{round_}",
                                                        analysis=AnalysisOptions(jobs=2)))
@@ -367,12 +373,45 @@ def stages(report: BuildReport) -> str:
 
 
 def peak_memory() -> str:
-    """Peak resident memory of this process and of its largest worker process so far (getrusage)."""
+    """Peak memory of this process and its workers together (the sampled PSS of the process tree: pages
+    forked workers share with this process count once), and the peak resident memory of this process and
+    of its largest worker (getrusage: shared pages count in each)."""
     import resource
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return f"peak RSS {own:.0f} MB (this process), {child:.0f} MB (its largest worker)"
+    return (f"peak memory of the process and its workers {TREE_MEMORY.peak / 2**20:.0f} MB (PSS, sampled every "
+            f"{TREE_MEMORY.every} s); peak RSS {own:.0f} MB (this process), {child:.0f} MB (its largest worker)")
+
+
+class TreeMemory:
+    """The peak proportional set size (PSS) of this process and all its descendants, sampled by a thread."""
+
+    def __init__(self, every: float = 0.25) -> None:
+        self.every, self.peak = every, 0
+
+    def start(self) -> None:
+        import threading
+
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def reset(self) -> None:
+        self.peak = 0
+
+    def _sample(self) -> None:
+        import psutil  # pip install -e ".[bench]"
+
+        me = psutil.Process()
+        while True:
+            total = 0
+            for process in (me, *me.children(recursive=True)):
+                with contextlib.suppress(psutil.Error):  # a worker that ended between the listing and the reading
+                    total += process.memory_full_info().pss
+            self.peak = max(self.peak, total)
+            time.sleep(self.every)
+
+
+TREE_MEMORY = TreeMemory()
 
 
 def cluster_figures(work: Path, seeds: Path, n: int) -> None:

@@ -16,7 +16,7 @@ import multiprocessing
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -770,8 +770,17 @@ def page_keys(
 
 @dataclass(frozen=True)
 class RenderedSite:
-    files: dict[str, str | bytes]  # what to write
+    """What a build writes: the pages that changed, rendered one by one as the writer takes them (once), then
+    the archive-wide files and the page keys."""
+
+    pages: Iterator[tuple[str, str | bytes]]  # (path, text), rendered when taken
+    page_paths: tuple[str, ...]  # their paths, known before any is rendered (checked before any is written)
+    rest: Callable[[], dict[str, str | bytes]]  # the archive-wide files and the page keys, after the pages
     keep: frozenset[str]  # pages whose inputs have not changed: the file already there is right
+
+    def all_files(self) -> dict[str, str | bytes]:
+        """Every file at once, by path (for the tests: a build streams them)."""
+        return dict(sorted({**dict(self.pages), **self.rest()}.items()))
 
 
 def render_site(
@@ -782,7 +791,8 @@ def render_site(
     made_from: Mapping[str, str] | None = None,
     jobs: int = 1,
 ) -> RenderedSite:
-    """Every generated file, by its path relative to the output folder.
+    """Every generated file, by its path relative to the output folder (:class:`RenderedSite`: the pages are
+    rendered as they are written).
 
     ``previous`` holds the page keys of the last build (``_pages.json``): a briefing or entity page whose
     key is unchanged, and whose file ``exists``, is not rendered again but kept. ``made_from``: see
@@ -801,10 +811,13 @@ def render_site(
     pages += [(entity_feed_path(e), FEED, e.key) for e in archive.entities.values() if entity_feed_path(e) not in keep]
     pages += [(path, YEAR, path) for path in years if path not in keep]
     pages += [(s.path, STORY, s.key) for s in archive.stories.values() if s.path not in keep]
-    files = dict(render_pages(r, years, pages, jobs))
-    files[PAGE_KEYS] = json.dumps(keys, sort_keys=True, separators=(",\n", ":")) + "\n"
-    files.update(shared())
-    return RenderedSite(dict(sorted(files.items())), frozenset(keep))
+    keys_text = json.dumps(keys, sort_keys=True, separators=(",\n", ":")) + "\n"
+
+    def rest() -> dict[str, str | bytes]:
+        return {**shared(), PAGE_KEYS: keys_text}
+
+    return RenderedSite(render_pages(r, years, pages, jobs), tuple(path for path, _, _ in pages), rest,
+                        frozenset(keep))
 
 
 def archive_files(r: Renderer) -> dict[str, str | bytes]:
@@ -875,45 +888,49 @@ PARALLEL_PAGES = 2000  # fewer pages to render, and forking workers costs more t
 _forked: tuple[Renderer, dict[str, tuple[Entity, int, list[Briefing]]]] | None = None  # what workers render from
 
 
+RENDER_CHUNK = 64  # pages a worker renders and sends back at once: what is in flight stays small
+
+
 def render_pages(
     r: Renderer, years: dict[str, tuple[Entity, int, list[Briefing]]], pages: list[tuple[str, str, str]], jobs: int
-) -> list[tuple[str, str | bytes]]:
-    """(path, text) of each of ``pages``: (path, kind, a briefing's ID, an entity's key or a year page's path).
+) -> Iterator[tuple[str, str | bytes]]:
+    """(path, text) of each of ``pages``: (path, kind, a briefing's ID, an entity's key or a year page's path),
+    in order, each rendered when it is asked for (so that the writer holds a few pages at a time, not the site).
 
-    With ``jobs`` > 1 and many pages, forked worker processes render them: they inherit the archive and the
-    renderer from this process (nothing is sent to them but the list of pages) and send back only text.
-    The text is the same whichever process renders a page."""
+    With ``jobs`` > 1 and many pages, forked worker processes render them, :data:`RENDER_CHUNK` at a time:
+    they inherit the archive and the renderer from this process (nothing is sent to them but the list of
+    pages) and send back only text. The text is the same whichever process renders a page."""
     global _forked
     if jobs <= 1 or len(pages) < PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        return _render_each(r, years, pages)
-    size = -(-len(pages) // (jobs * 4))
-    chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+        yield from _render_each(r, years, pages)
+        return
+    chunks = [pages[i:i + RENDER_CHUNK] for i in range(0, len(pages), RENDER_CHUNK)]
     _forked = (r, years)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return [page for done in pool.imap(_render_forked, chunks) for page in done]
+        pool = multiprocessing.get_context("fork").Pool(jobs)  # the workers are forked here, with _forked set
     finally:
         _forked = None
+    with pool:
+        for done in pool.imap(_render_forked, chunks):
+            yield from done
 
 
 def _render_forked(pages: list[tuple[str, str, str]]) -> list[tuple[str, str | bytes]]:
     assert _forked is not None, "only called in a worker forked by render_pages"
-    return _render_each(*_forked, pages)
+    return list(_render_each(*_forked, pages))
 
 
 def _render_each(
     r: Renderer, years: dict[str, tuple[Entity, int, list[Briefing]]], pages: list[tuple[str, str, str]]
-) -> list[tuple[str, str | bytes]]:
-    done: list[tuple[str, str | bytes]] = []
+) -> Iterator[tuple[str, str | bytes]]:
     for path, kind, ref in pages:
         if kind == BRIEFING:
-            done.append((path, r.briefing(r.by_id[ref])))
+            yield path, r.briefing(r.by_id[ref])
         elif kind == ENTITY:
-            done.append((path, r.entity(r.archive.entities[ref])))
+            yield path, r.entity(r.archive.entities[ref])
         elif kind == FEED:
-            done.append((path, r.entity_feed(r.archive.entities[ref])))
+            yield path, r.entity_feed(r.archive.entities[ref])
         elif kind == STORY:
-            done.append((path, r.story(r.archive.stories[ref])))
+            yield path, r.story(r.archive.stories[ref])
         else:
-            done.append((path, r.entity_year(*years[ref])))
-    return done
+            yield path, r.entity_year(*years[ref])

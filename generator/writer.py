@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,48 +119,87 @@ def check_owned(root: Path) -> None:
         )
 
 
+class TreeWriter:
+    """Makes ``root`` hold exactly the files written through it (plus those a build keeps), in steps: a
+    build writes its pages as they are rendered, so that they are never all in memory at once.
+
+    ``existing``, when given, holds every file under ``root`` (:func:`list_files`): a file not in it is
+    written without first being read for comparison. :meth:`check` the paths of a batch before writing any
+    of it; :meth:`finish` removes what nothing wrote or kept.
+    """
+
+    def __init__(self, root: Path, existing: Container[str] | None = None) -> None:
+        check_owned(root)
+        root.mkdir(parents=True, exist_ok=True)
+        if not (root / MARKER).exists():
+            write_file(root / MARKER, MARKER_TEXT)
+        self.root, self.existing = root, existing
+        self.targets = _Targets(root)
+        self.names: set[str] = set()
+        self.written: list[str] = []
+        self.unchanged = 0
+        self.seconds = 0.0  # spent writing: a build tells rendering from writing by it
+
+    def check(self, names: Iterable[str]) -> None:
+        """Refuse a batch whose any path is bad before one of its files is written."""
+        for name in names:
+            self.targets.target(name)
+
+    def write(self, files: Iterable[tuple[str, str | bytes]]) -> None:
+        """Write each (relative path, content), in the order given: a file not already there as it is."""
+        for name, content in files:
+            started = time.perf_counter()
+            path = self.targets.target(name)
+            if self.existing is not None and name not in self.existing:
+                write_file(path, content)  # a new file: nothing to compare with
+                self.written.append(name)
+            elif update_file(path, content):
+                self.written.append(name)
+            else:
+                self.unchanged += 1
+            self.names.add(name)
+            self.seconds += time.perf_counter() - started
+
+    def finish(self, keep: Iterable[str] = ()) -> WriteReport:
+        """Remove every file under the root that was neither written nor is in ``keep`` (left as it is), and
+        the folders left empty."""
+        started = time.perf_counter()
+        only_kept = set(keep) - self.names
+        wanted = self.names | only_kept | {MARKER}
+        removed, kept = [], 0
+        for folder, _, names in sorted(os.walk(self.root), reverse=True):  # deepest folders first
+            base = Path(folder).relative_to(self.root).as_posix()
+            for name in names:
+                relative = name if base == "." else f"{base}/{name}"
+                if relative not in wanted:
+                    (self.root / relative).unlink()
+                    removed.append(relative)
+                elif relative in only_kept:
+                    kept += 1
+            if base != "." and not any(os.scandir(folder)):
+                os.rmdir(folder)
+        if self.written or removed:
+            log.info("%s: %d written, %d unchanged, %d removed", self.root, len(self.written),
+                     self.unchanged + kept, len(removed))
+        self.seconds += time.perf_counter() - started
+        return WriteReport(tuple(self.written), self.unchanged + kept, tuple(sorted(removed)))
+
+
 def write_tree(
     root: Path, files: Mapping[str, str | bytes], keep: Iterable[str] = (), last: Iterable[str] = (),
     existing: Container[str] | None = None,
 ) -> WriteReport:
-    """Make ``root`` hold exactly ``files`` (plus ``keep``, left as they are).
+    """Make ``root`` hold exactly ``files`` (plus ``keep``, left as they are), every path checked before any
+    file is written.
 
     ``last`` are written after every other file: files that vouch for the others (the page keys say which
     pages need no rendering), so that a build killed half-way never leaves one that vouches for a page it
-    did not write. ``existing``, when given, holds every file under ``root`` (:func:`list_files`): a file
-    not in it is written without first being read for comparison.
+    did not write. ``existing``: see :class:`TreeWriter`.
     """
-    check_owned(root)
-    root.mkdir(parents=True, exist_ok=True)
-    if not (root / MARKER).exists():
-        write_file(root / MARKER, MARKER_TEXT)
+    tree = TreeWriter(root, existing)
     final = set(last)
-    targets = _Targets(root)
     names = sorted(files, key=lambda name: (name in final, name))
-    paths = [targets.target(relative) for relative in names]  # every path checked before any is written
-    written = []
-    for name, path in zip(names, paths, strict=True):
-        if existing is not None and name not in existing:
-            write_file(path, files[name])  # a new file: nothing to compare with
-            written.append(name)
-        elif update_file(path, files[name]):
-            written.append(name)
-    unchanged = len(names) - len(written)
-    only_kept = set(keep) - set(files)
-    wanted = set(files) | only_kept | {MARKER}
-    removed, kept = [], 0
-    for folder, _, names in sorted(os.walk(root), reverse=True):  # deepest folders first
-        base = Path(folder).relative_to(root).as_posix()
-        for name in names:
-            relative = name if base == "." else f"{base}/{name}"
-            if relative not in wanted:
-                (root / relative).unlink()
-                removed.append(relative)
-            elif relative in only_kept:
-                kept += 1
-        if base != "." and not any(os.scandir(folder)):
-            os.rmdir(folder)
-    unchanged += kept
-    if written or removed:
-        log.info("%s: %d written, %d unchanged, %d removed", root, len(written), unchanged, len(removed))
-    return WriteReport(tuple(written), unchanged, tuple(sorted(removed)))
+    tree.check(names)
+    tree.write((name, files[name]) for name in names)
+    return tree.finish(keep)
+

@@ -65,7 +65,7 @@ def test_an_entity_in_many_briefings_lists_the_newest_and_the_rest_on_pages_by_y
     items = [item(f"b{i:03}", 1 + i % 28, ("united-nations", "United Nations", "group"))
              for i in range(ENTITY_LATEST + 10)]
     items = [(dataclasses.replace(a, date=a.date.replace(year=2019 + i % 2)), n) for i, (a, n) in enumerate(items)]
-    files = render_site(build_archive(items, gazetteer)).files
+    files = render_site(build_archive(items, gazetteer)).all_files()
     page = files["groups/united-nations.md"]
     assert page.count("](../briefings/") == ENTITY_LATEST
     assert "[2020](united-nations/2020.md) (20) · [2019](united-nations/2019.md) (20)" in page
@@ -100,7 +100,7 @@ def test_pages_and_files_rendered_by_forked_workers_are_those_rendered_in_proces
              for i in range(render_module.ENTITY_LATEST + 10)]
     items = [(dataclasses.replace(a, date=a.date.replace(year=2019 + i % 2)), n) for i, (a, n) in enumerate(items)]
     archive = build_archive(items, gazetteer)
-    alone = render_module.render_site(archive, jobs=1).files
+    alone = render_module.render_site(archive, jobs=1).all_files()
     assert "groups/united-nations/2019.md" in alone  # briefing, entity and year pages: each kind
     monkeypatch.setattr(render_module, "PARALLEL_PAGES", 1)  # a few dozen pages, forked all the same
     monkeypatch.setattr(render_module, "PARALLEL_ARCHIVE", 1)  # and the archive-wide files
@@ -108,7 +108,7 @@ def test_pages_and_files_rendered_by_forked_workers_are_those_rendered_in_proces
     real, real_shared = render_module._render_each, render_module.archive_files
     monkeypatch.setattr(render_module, "_render_each", lambda *args: here.append(1) or real(*args))
     monkeypatch.setattr(render_module, "archive_files", lambda r: here.append(2) or real_shared(r))
-    assert render_module.render_site(archive, jobs=2).files == alone
+    assert render_module.render_site(archive, jobs=2).all_files() == alone
     assert here == []  # all of them by the workers
 
 
@@ -152,5 +152,5 @@ def test_two_stories_that_a_new_briefing_joins_become_one_that_keeps_both_keys(g
     assert {story.key, *story.aliases} == set(before)  # the older story's key, the other one as an alias
     assert story.key == next(k for k, s in before.items() if s.briefings == ("a1", "a2"))
     (alias,) = story.aliases
-    files = render_site(archive).files
+    files = render_site(archive).all_files()
     assert f'href="../{story.key}/"' in files[f"stories/{alias}/index.html"]

@@ -65,3 +65,23 @@ def test_a_leftover_temporary_file_of_the_same_name_is_reused(tmp_path):
     write_tree(out, {"a.md": "A", "b.md": "B"})
     assert (out / "b.md").read_text() == "B" and sorted(p.name for p in out.iterdir()) == [MARKER, "a.md", "b.md"]
     assert oct(os.stat(out / "b.md").st_mode & 0o777) == oct(0o644)
+
+
+def test_a_tree_is_written_as_its_files_come_and_what_nothing_wrote_goes(tmp_path):
+    # A build streams its pages to the writer as they are rendered: each is on disk before the next is made.
+    from generator.writer import TreeWriter
+
+    out = tmp_path / "out"
+    write_tree(out, {"old.md": "stale", "kept.md": "K"})
+    tree = TreeWriter(out)
+
+    def pages():
+        yield "a.md", "A"
+        assert (out / "a.md").read_text(encoding="utf-8") == "A"
+        yield "x/b.md", "B"
+
+    tree.check(["a.md", "x/b.md"])
+    tree.write(pages())
+    report = tree.finish(keep={"kept.md"})
+    assert report.written == ("a.md", "x/b.md") and report.removed == ("old.md",)
+    assert sorted(p.name for p in out.rglob("*.md")) == ["a.md", "b.md", "kept.md"]
