@@ -4,8 +4,9 @@
   ``mkdocs build --strict`` fails on them after building the rest), and point the snippets extension at
   the generated folder for the home page's latest briefings;
 * ``on_files``: add every generated page (and ``manifest.json``) to the site beside ``docs/``;
-* ``on_page_markdown`` and ``on_page_content``: drawn figures (the maps' inline SVG) skip Python-Markdown
-  (:mod:`generator.setaside`);
+* ``on_page_markdown`` and ``on_post_page``: drawn figures (the maps' inline SVG) skip Python-Markdown and
+  are not held in memory while MkDocs holds every converted page: they go back into each page's HTML as it
+  is written, read again from its Markdown file (:mod:`generator.setaside`);
 * ``on_serve``: ``mkdocs serve`` rebuilds when a seed or gazetteer file changes;
 * with ``pagefind: true``, or ``auto`` (the default) and an archive of more than :data:`PAGEFIND_ABOVE`
   briefings, ``on_files`` switches Material's lunr search off and adds a search page (``find/``, in the
@@ -107,7 +108,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     override: BuildOptions | None = None
     command: str = "build"
     pagefind: bool = False  # this build searches with Pagefind (decided in on_files)
-    set_aside: dict[str, tuple[str, ...]]  # page -> its drawn figures, while Markdown converts it
+    set_aside: set[str]  # the pages whose drawn figures are set aside until their HTML is written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -146,7 +147,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.set_aside = {}
+        self.set_aside = set()
         options = self.override or self.options(config)
         if not options.site.site_url:
             log.warning(SITE_URL_UNSET)  # once a build: `--strict` fails on it
@@ -215,11 +216,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return True
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown, self.set_aside[page.file.src_uri] = setaside.set_aside(markdown)
+        if page.file.abs_src_path is None:  # a page made in memory: nothing to read its figures back from
+            return markdown
+        markdown, figures = setaside.set_aside(markdown)
+        if figures:
+            self.set_aside.add(page.file.src_uri)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return setaside.put_back(html, self.set_aside.pop(page.file.src_uri, ()))
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The page's figures back in its HTML, read again from its Markdown file: MkDocs converts every page
+        before it writes one, and holding the figures until then took most of its memory."""
+        if page.file.src_uri not in self.set_aside or page.file.abs_src_path is None:
+            return output
+        self.set_aside.discard(page.file.src_uri)
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        return setaside.put_back(output, setaside.set_aside(source)[1])
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """With Pagefind, its search page ends the navigation (unless mkdocs.yml places it)."""

@@ -180,3 +180,19 @@ def test_place_pages_show_country_and_coordinates(built_site):
     manifest = json.loads((built_site / "site" / "manifest.json").read_text(encoding="utf-8"))
     somalia = next(e for e in manifest["entities"] if e["key"] == "somalia")
     assert somalia["geonames"]["country"] == "Somalia"
+
+
+def test_drawn_figures_are_back_in_the_written_pages_and_not_in_the_search_index(built_site):
+    # The plugin sets the maps aside while MkDocs converts and holds every page, and puts them back in each
+    # page's HTML as it is written, from its Markdown file: the same SVG as generated, no token left behind.
+    site = built_site / "site"
+    markdown = (built_site / "briefings" / "briefings" / "2019" / "03" / "04" / "wire_flood.md").read_text(
+        encoding="utf-8")
+    html = (site / BRIEFING).read_text(encoding="utf-8")
+    from generator import setaside
+
+    figures = setaside.set_aside(markdown)[1]
+    assert figures and all(figure in html for figure in figures)
+    assert not [p for p in site.rglob("*.html") if "briefing-figure:" in p.read_text(encoding="utf-8")]
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<svg" not in index and "briefing-figure" not in index
