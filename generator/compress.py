@@ -109,12 +109,7 @@ def articles(words: Sequence[Parsed]) -> set[int]:
     """"The", "a" and "an" outside names and quotations: a headline leaves them out ("Fishermen rescue
     asylum seekers off Indonesian coast")."""
     named = {i for start, end in name_spans(words) for i in range(start, end)}
-    quoted = set()
-    for i, word in enumerate(words):
-        closing = QUOTE_PAIRS.get(word.text.strip())
-        end = next((j for j in range(i + 1, len(words)) if words[j].text.strip() == closing), None) if closing else None
-        if end is not None:
-            quoted.update(range(i, end))
+    quoted = {i for start, end in quotations(words) for i in range(start, end + 1)}
     return {i for i, w in enumerate(words) if w.dep == "det" and w.text.strip().casefold() in ("the", "a", "an")
             and i not in named and i not in quoted}
 
@@ -235,14 +230,21 @@ def marks_between(words: Sequence[Parsed], chosen: set[int]) -> set[int]:
     dash of a score or a range ("1 – 0", "1990 – 1995")."""
     marks = {i for i in range(1, len(words) - 1) if words[i].text.strip() in DASHES and i - 1 in chosen
              and i + 1 in chosen and words[i - 1].pos == words[i + 1].pos == "NUM"}
+    for start, end in quotations(words):
+        if end > start + 1 and all(j in chosen for j in range(start + 1, end)):
+            marks.update((start, end))
+    return marks
+
+
+def quotations(words: Sequence[Parsed]) -> list[tuple[int, int]]:
+    """(opening mark, its closing mark) of each quotation or bracket, by token index."""
+    found = []
     for i, word in enumerate(words):
         closing = QUOTE_PAIRS.get(word.text.strip())
-        if closing is None or i in chosen:
-            continue
-        end = next((j for j in range(i + 1, len(words)) if words[j].text.strip() == closing), None)
-        if end is not None and end > i + 1 and all(j in chosen for j in range(i + 1, end)):
-            marks.update((i, end))
-    return marks
+        end = next((j for j in range(i + 1, len(words)) if words[j].text.strip() == closing), None) if closing else None
+        if end is not None:
+            found.append((i, end))
+    return found
 
 
 def said_when(words: Sequence[Parsed], children: list[list[int]], i: int) -> bool:
@@ -325,7 +327,7 @@ def headline_tense(words: Sequence[Parsed], children: list[list[int]], head: int
                    indices: list[int]) -> list[tuple[str, str]]:
     """The kept tokens, the clause's verb in headline tense: "rescued" -> "rescue(s)", "has ruled" -> "rules",
     "were rescued" -> "rescued", "are suffering" -> "suffer", "is to begin" -> "to begin"; the opening "The"
-    or "A" left out."""
+    or "A" left out, even where the model counted it in a name."""
     auxiliaries = [c for c in children[head] if words[c].dep in ("aux", "auxpass") and c in indices]
     lemmas = [words[c].lemma.casefold() for c in auxiliaries]
     verb = words[head]
@@ -355,10 +357,7 @@ def headline_tense(words: Sequence[Parsed], children: list[list[int]], head: int
     tokens = tidy(words, kept)
     if len(tokens) > 3 and tokens[0][0].strip().casefold() in ("the", "a", "an") and tokens[1][1] in (
             "PROPN", "NOUN", "ADJ", "NUM"):
-        tokens = tokens[1:]
-    if tokens:
-        first, pos = tokens[0]
-        tokens[0] = (first[:1].upper() + first[1:], pos)
+        tokens = tokens[1:]  # an opening "The" the model put inside a name ("The Church of Scientology")
     return tokens
 
 

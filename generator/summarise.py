@@ -307,9 +307,16 @@ def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: 
             or next((s for s in sentences if s.prose and s.words >= 4), None) or next(iter(sentences), None))
     if lead is None:
         return "Untitled briefing"
-    if lead.parse and (compressed := compress(lead.parse, max_words)) and not problems(compressed, lead.text, names):
-        title = "".join(t for t, _ in compressed).strip().rstrip(".,;:")
-        return title[:1].upper() + title[1:]
+    cut = compress(lead.parse, max_words) if lead.parse else None
+    if not cut or problems(cut, lead.text, names):
+        cut = cut_lead(lead, max_words, names)
+    title = "".join(t for t, _ in cut).strip().rstrip(".,;:")
+    return title[:1].upper() + title[1:] if title else lead.text
+
+
+def cut_lead(lead: SentenceInfo, max_words: int, names: Collection[str]) -> list[tuple[str, str]]:
+    """The lead's main clause cut at most ``max_words`` words, no dangling words; when the cut is not well
+    formed, the nearest cut that is (:func:`well_formed_cut`)."""
     tokens = headline_style(drop_lead_in(drop_asides(list(lead.tokens) or [(w + " ", "X") for w in lead.text.split()])))
     cut: list[tuple[str, str]] = []
     seen_verb = False
@@ -337,8 +344,7 @@ def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: 
         cut.pop()
     if problems(cut, lead.text, names):
         cut = well_formed_cut(tokens, len(cut), lead.text, names, max_words) or cut
-    title = "".join(t for t, _ in cut).strip().rstrip(".,;:")
-    return title[:1].upper() + title[1:] if title else lead.text
+    return cut
 
 
 QUESTION_OPENERS = lexicon.words("question-openers")
