@@ -342,11 +342,11 @@ from generator.cache import open_cache
 from generator.gazetteer import load_gazetteer
 from generator.nlp.analyse import AnalysisOptions
 from generator.nlp.pipeline import load_pipeline
-from generator.places import own_place_names, small_place_index
+from generator.places import load_for_analysis, small_place_index
 laps = [("imports", time.perf_counter())]
 with fewer_collections():  # as in a build
     load_pipeline(AnalysisOptions().model, load_gazetteer()); laps.append(("model", time.perf_counter()))
-    own_place_names(); small_place_index(); laps.append(("GeoNames", time.perf_counter()))
+    load_for_analysis(); small_place_index().connection(); laps.append(("GeoNames", time.perf_counter()))
     records = len(open_cache(Path(sys.argv[1])).records); laps.append(("records", time.perf_counter()))
 before = started
 for name, at in laps:

@@ -75,10 +75,10 @@ class AnalysisPlugin(WorkerPlugin):
 
         from generator.build import COLLECTION_THRESHOLDS
         from generator.nlp.pipeline import load_pipeline
-        from generator.places import own_place_names
+        from generator.places import load_for_analysis
 
         load_pipeline(self.options.model, self.gazetteer)
-        own_place_names()
+        load_for_analysis()
         # As a local build does (generator.build.fewer_collections): the analysis makes millions of objects, and
         # the cycle collector at its default thresholds would walk them again and again.
         gc.set_threshold(*COLLECTION_THRESHOLDS)

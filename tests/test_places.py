@@ -53,3 +53,22 @@ def test_the_geonames_index_kept_in_the_cache_folder_reads_back_the_same_places(
     assert read.get("homs")[0].countrycode == "SY"
     kept_file.write_bytes(b"not a pickle")
     assert places.kept("test-index", places._place_index).get("homs") == made.get("homs")
+
+
+def test_the_small_places_are_made_once_into_the_cache_folder_and_made_again_when_unreadable(tmp_path):
+    """GeoNames' places of 1,000 people or more live in a SQLite file of the cache folder: made once, read
+    back by later builds (a lookup reads only its rows), and made again when the file is cut short."""
+    from generator.places import SmallPlaces, resolve_small
+
+    path = tmp_path / "cities1000-test.sqlite"
+    made = SmallPlaces(path)
+    (hawija,) = made.get("hawija")
+    assert (hawija.name, hawija.countrycode) == ("Al Ḩawījah", "IQ") and path.is_file()
+    stamp = path.stat().st_mtime_ns
+    assert SmallPlaces(path).get("hawija") == (hawija,) and path.stat().st_mtime_ns == stamp  # read, not made
+    assert SmallPlaces(path).get("no such place anywhere") == ()
+    path.write_bytes(b"not a database")
+    assert SmallPlaces(path).get("hawija") == (hawija,)
+    assert resolve_small(["Hawija"], {"IQ"}) == hawija and resolve_small(["Hawija"], {"FR"}) is None
+    (tmp_path / "a file").write_text("")
+    assert SmallPlaces(tmp_path / "a file" / "cities.sqlite").get("hawija") == (hawija,)  # made in memory

@@ -31,7 +31,7 @@ from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Menti
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.nlp.rules import Rule, group_mentions, rule
 from generator.nlp.salience import ROLE_MAX_WORDS, content_terms, entity_roles, first_sentences, is_outlet, role_before
-from generator.places import is_known_place, is_place_name, own_place_names
+from generator.places import is_known_place, is_place_name, load_for_analysis
 from generator.shingles import signature
 from generator.summarise import SentenceInfo, summarise
 
@@ -75,7 +75,7 @@ def analyse(
     if not articles:
         return {}
     load_pipeline(options.model, gazetteer)  # loaded once, before any worker is forked
-    own_place_names()  # GeoNames is loaded once, before any worker is forked
+    load_for_analysis()  # GeoNames is loaded once, before any worker is forked
     jobs = max(1, min(options.jobs, len(articles) // MIN_ARTICLES_PER_JOB))
     if jobs == 1:
         return analyse_chunk(articles, gazetteer, options, progress)
