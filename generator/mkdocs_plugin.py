@@ -7,12 +7,17 @@
 * ``on_page_markdown`` and ``on_post_page``: drawn figures (the maps' inline SVG) skip Python-Markdown and
   are not held in memory while MkDocs holds every converted page: they go back into each page's HTML as it
   is written, read again from its Markdown file (:mod:`generator.setaside`);
+* ``on_page_content``, ``on_page_context`` and ``on_post_page``: MkDocs converts every page before it writes
+  one; each converted page waits on disk (:class:`generator.setaside.Spool`), comes back just before its
+  template (and the search index) reads it, and is let go once written, so that MkDocs' memory does not
+  grow with the archive's pages;
 * ``on_serve``: ``mkdocs serve`` rebuilds when a seed or gazetteer file changes;
 * with ``pagefind: true``, or ``auto`` (the default) and an archive of more than :data:`PAGEFIND_ABOVE`
   briefings, ``on_files`` switches Material's lunr search off and adds a search page (``find/``, in the
   navigation), and ``on_post_build`` indexes the built site with Pagefind, whose index is split into
   fragments a browser fetches per query (lunr's single index grows with the archive and is downloaded whole
-  before search works).
+  before search works). Pagefind reads a slim copy of each page as it is written (its article, without the
+  drawn figures: :func:`generator.setaside.search_copy`), not the site's files.
 """
 
 from __future__ import annotations
@@ -21,8 +26,10 @@ import importlib.util
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,10 +38,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator import maps, setaside
 from generator.build import BuildOptions, BuildReport, generate
@@ -49,6 +57,7 @@ from generator.writer import MARKER
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 FIND_PAGE = "find.md"
+LISTING = "<!-- material/tags"  # a page Material's tags plugin lists tags on
 # `pagefind: auto` searches with Pagefind above this many briefings. Lunr's one index is fetched whole before
 # the first result: 6-14 KB a briefing (benchmarks/scale.py), so 3-7 MB at 500 briefings and 60-140 MB at
 # 10,000. Pagefind's first fetch is its own files, one index chunk and a fragment per result: 0.7 MB at any
@@ -109,6 +118,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     command: str = "build"
     pagefind: bool = False  # this build searches with Pagefind (decided in on_files)
     set_aside: set[str]  # the pages whose drawn figures are set aside until their HTML is written
+    spool: setaside.Spool | None = None  # converted pages waiting to be written
+    search_copy: Path | None = None  # with Pagefind: what it reads of each written page (setaside.search_copy)
+    listings: set[str]  # pages with a tags listing, which the tags plugin fills in after the conversion
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -147,7 +159,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.set_aside = set()
+        self.set_aside, self.listings = set(), set()
+        self.close_spool()
+        self.spool = setaside.Spool()
         options = self.override or self.options(config)
         if not options.site.site_url:
             log.warning(SITE_URL_UNSET)  # once a build: `--strict` fails on it
@@ -191,6 +205,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if files.get_file_from_path(FIND_PAGE) is not None:
                 raise PluginError(f"{FIND_PAGE} exists in docs/, and Pagefind's search makes its own: rename it")
             files.append(File.generated(config, FIND_PAGE, content=FIND_CONTENT))
+            self.search_copy = Path(tempfile.mkdtemp(prefix="briefings-search-"))
             lunr = config.plugins.get("material/search") or config.plugins.get("search")
             if lunr is not None and hasattr(lunr.config, "enabled"):
                 lunr.config.enabled = False  # its later events do nothing, and the header hides its box
@@ -216,6 +231,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return True
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if LISTING in markdown:
+            self.listings.add(page.file.src_uri)
         if page.file.abs_src_path is None:  # a page made in memory: nothing to read its figures back from
             return markdown
         markdown, figures = setaside.set_aside(markdown)
@@ -223,9 +240,32 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.set_aside.add(page.file.src_uri)
         return markdown
 
+    @event_priority(-100)  # after every other plugin's
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The converted page waits on disk until it is written (its Markdown is not needed again)."""
+        if self.spool is None or page.file.src_uri in self.listings:
+            return html
+        page.markdown = ""  # not None: MkDocs reads that as a page not yet read (and gives it no title)
+        return self.spool.put(page.file.src_uri, html)
+
+    @event_priority(100)  # before every other plugin's: the search index reads the page's HTML here
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        if self.spool is not None and (html := self.spool.take(page.file.src_uri)) is not None:
+            page.content = html
+        return context
+
+    @event_priority(-100)  # after every other plugin's
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The page's figures back in its HTML, read again from its Markdown file: MkDocs converts every page
-        before it writes one, and holding the figures until then took most of its memory."""
+        before it writes one, and holding the figures until then took most of its memory. The page's HTML is
+        then let go: MkDocs would hold every written page's until the build ends."""
+        if self.spool is not None and page.file.src_uri not in self.listings:
+            page.content = None
+        if self.search_copy is not None and (copy := setaside.search_copy(output)):
+            target = self.search_copy / page.file.dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(copy, encoding="utf-8", errors="xmlcharrefreplace")
         if page.file.src_uri not in self.set_aside or page.file.abs_src_path is None:
             return output
         self.set_aside.discard(page.file.src_uri)
@@ -241,15 +281,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             nav.pages.append(found.page)
         return nav
 
+    def close_spool(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+
+    def remove_search_copy(self) -> None:
+        if self.search_copy is not None:
+            shutil.rmtree(self.search_copy, ignore_errors=True)
+            self.search_copy = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.close_spool()
+        self.remove_search_copy()
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.pagefind:
+        self.close_spool()
+        if not self.pagefind or self.search_copy is None:
             return
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--root-selector",
-                   "article.md-content__inner", "--exclude-selectors", ".headerlink", "--quiet"]
+        command = [sys.executable, "-m", "pagefind", "--site", str(self.search_copy), "--output-path",
+                   str(Path(config.site_dir) / "pagefind"), "--root-selector", "article.md-content__inner",
+                   "--exclude-selectors", ".headerlink", "--quiet"]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise PluginError(f"pagefind could not index the site: {error}") from None
+        finally:
+            self.remove_search_copy()
         if result.returncode != 0:
             problem = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
             if "No module named pagefind" in problem:

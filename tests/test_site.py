@@ -1,5 +1,6 @@
 """End to end: the real CLI, the real model and a real `mkdocs build --strict` into a temporary folder."""
 
+import html as html_module
 import json
 import posixpath
 from html.parser import HTMLParser
@@ -196,3 +197,9 @@ def test_drawn_figures_are_back_in_the_written_pages_and_not_in_the_search_index
     assert not [p for p in site.rglob("*.html") if "briefing-figure:" in p.read_text(encoding="utf-8")]
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<svg" not in index and "briefing-figure" not in index
+    # Each converted page waited on disk until it was written: it came back whole, before the search read it.
+    assert not [p for p in site.rglob("*.html") if setaside.PLACEHOLDER in p.read_text(encoding="utf-8")]
+    assert setaside.PLACEHOLDER not in index
+    briefings = json.loads((site / "manifest.json").read_text(encoding="utf-8"))["briefings"]
+    summary = next(b["summary"] for b in briefings if b["id"] == "wire_flood")
+    assert html_module.escape(summary[:30], quote=False) in html and summary[:30] in index
