@@ -20,7 +20,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,10 @@ _DATELINE = re.compile(
     r"(?:,? " + _MONTH_DAY + r")?\s*"
     r"\((?P<agency>[A-Z][A-Za-z&.\- ]{1,24})\)\s*[-–—]{1,2}\s+"
 )
-# "BONN 1996-12-06", "NEW YORK 1996-08-22": wire copy's place in capitals and the date, on a line of its
-# own or before the lead.
+# "BONN 1996-12-06", "NEW YORK 1996-08-22", "AL-AIN , United Arab Emirates 1996-12-06": wire copy's place in
+# capitals and the date, on a line of its own or before the lead.
 _DATELINE_ISO = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+)?)?)"
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?: ?, [A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})?)"
     r" \d{4}-\d{2}-\d{2}(?:\s+|$)"
 )
 # "Taipei, Taiwan — ", "Evansville, Indiana, United States - ": a dateline without an agency, closed by a
@@ -247,24 +247,78 @@ def parse_date(value: Any, rel: str, line: int | None) -> dt.date:
 
 
 def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
-    """Blocks separated by blank lines, each with the line it starts on; lines inside a block are joined."""
+    """Blocks separated by blank lines, each with the line it starts on; lines inside a block are joined,
+    except the lines of a table or a list of results (:func:`table_line`), each a block of its own."""
+    lines = list(enumerate(text.split("\n"), start=first_line))
+    tabular = table_lines(lines)
     block: list[str] = []
     start = first_line
-    for number, raw in enumerate(text.split("\n"), start=first_line):
-        if raw.strip():
-            if not block:
-                start = number
-            block.append(raw.strip())
-        elif block:
-            yield start, " ".join(block)
-            block = []
+    for number, raw in lines:
+        if number in tabular or not raw.strip():
+            if block:
+                yield start, " ".join(block)
+                block = []
+            if number in tabular:
+                yield number, TABLE_MARK + raw.strip()
+            continue
+        if not block:
+            start = number
+        block.append(raw.strip())
     if block:
         yield start, " ".join(block)
+
+
+# A line of a table or of a list of results, ranks or votes: names and numbers, no sentence ("Arsenal 2
+# Derby 0", "1. Haile Gebrselassie (Ethiopia) 12:44.90", "Japan 3 2 1 0 6 2 7", "Smith 1,234 (45.6%)"), or
+# cells set apart by tabs, runs of spaces or bars. Only a run of two or more such lines is a table (blank
+# lines between them do not end it): one alone may be a line of prose cut short.
+_CELLS = re.compile(r"\t|\s{2,}|\s\|\s")
+_FIGURE = re.compile(r"^[(\[]?[-+]?[$£€]?\d[\d.,:/%'’-]*[)\]]?[.,;]?$")  # 12:44.90, 2-1, 45.6%, (3), 1.
+TABLE_RUN = 2
+TABLE_MARK = "\x00table\x00"  # on a block split_paragraphs yields: the line is a table's
+
+
+def table_line(raw: str) -> bool:
+    """A line of names and figures (:data:`_FIGURE`) that opens or ends on a figure, whose words are mostly
+    capitalised and which ends on no sentence's mark; or three cells or more."""
+    line = raw.strip()
+    if len([cell for cell in _CELLS.split(line) if cell.strip()]) >= 3:
+        return True
+    tokens = line.split()
+    if len(tokens) < 2 or not (_FIGURE.match(tokens[0]) or _FIGURE.match(tokens[-1])):
+        return False
+    if line[-1] in ".!?:;" and not _FIGURE.match(tokens[-1]):
+        return False
+    words = [t.strip("()[],;") for t in tokens if not _FIGURE.match(t)]
+    words = [w for w in words if w[:1].isalpha()]
+    return sum(w[0].islower() for w in words) * 3 <= len(words)
+
+
+def table_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """The numbers of the lines that are a table's: runs of :data:`TABLE_RUN` or more :func:`table_line`
+    lines, blank lines allowed between them."""
+    found: set[int] = set()
+    run: list[int] = []
+    for number, raw in [*lines, (0, "not a table")]:
+        if not raw.strip():
+            continue
+        if table_line(raw):
+            run.append(number)
+            continue
+        if len(run) >= TABLE_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 def parse_body(text: str, first_line: int, markdown: bool) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     for line, block in split_paragraphs(text, first_line):
+        if block.startswith(TABLE_MARK):
+            row = clean_text(_MD_LINK.sub(r"\1", block[len(TABLE_MARK):]) if markdown else block[len(TABLE_MARK):])
+            if row:
+                paragraphs.append(Paragraph(row, line, table=True))
+            continue
         if "[" in block:
             block = _FOOTNOTE.sub("", block)
         crosshead = _CROSSHEAD.match(block) or (bare_heading(block) if paragraphs else None)
@@ -310,6 +364,9 @@ def split_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, 
     if found is None:
         return paragraphs, None, None
     first, match = found
+    # A short line of names before the dateline ("Nadim Ladki", "By Peter Blackburn") is the byline: no prose.
+    paragraphs = tuple(replace(p, crosshead=True) if i < first and p.prose and bare_heading(p.text) else p
+                       for i, p in enumerate(paragraphs))
     lead = paragraphs[first]
     if match.end() == len(lead.text):  # the dateline is a line of its own: the lead is the next block
         place = ", ".join(p.strip().title() if p.strip().isupper() else p.strip()
@@ -485,8 +542,8 @@ def make_article(
         url=url,
         tags=tuple(sorted({clean_text(str(t)) for t in tags} - {""})),
         digest=digest(article_id, str(date), title, caption, credit,
-                      *(("#" if p.crosshead else "") + p.text + (f"\x1e{p.credit}" if p.credit else "")
-                        for p in paragraphs)),
+                      *(("#" if p.crosshead else "|" if p.table else "") + p.text
+                        + (f"\x1e{p.credit}" if p.credit else "") for p in paragraphs)),
         aliases=aliases,
     )
 

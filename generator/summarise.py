@@ -71,6 +71,7 @@ def eligible(s: SentenceInfo) -> bool:
         and MIN_WORDS <= s.words <= MAX_WORDS
         and not s.text.startswith(QUOTES)
         and not half_quoted(s.text)
+        and not s.text.rstrip().endswith(":")  # it introduces what follows (a quotation, a table): alone, nothing
         and (s.text[:1].isupper() or s.text[:1].isdigit())
     )
 

@@ -358,3 +358,26 @@ def test_no_sentence_ends_inside_brackets(gazetteer):
     assert found.summary[0].startswith("Jens Otto Harry Jespersen (Danish:") and found.summary[0].endswith(
         "the English language.")
     assert found.title.startswith("Jens Otto Harry Jespersen was a Danish linguist")
+
+
+def test_names_in_a_table_are_found_per_cell_and_its_lines_are_never_summarised(gazetteer, tmp_path):
+    seed = tmp_path / "cup.md"
+    seed.write_text("---\ndate: 2021-05-02\n---\n\nThe football club Riverside Rovers beat Hillcrest Athletic "
+                    "on Sunday, and Marsh Town drew with Port Vale Wanderers, the league said.\n\n"
+                    "Riverside Rovers 2 Hillcrest Athletic 0\nMarsh Town 1 Port Vale Wanderers 1\n"
+                    "Riverside Rovers 3 2 1 0 7 2 7\nMarsh Town 3 1 1 1 4 4 4\n\n"
+                    "The league's chairman Tomas Berg said the second round would be played in June.\n",
+                    encoding="utf-8")
+    (a,) = read_file(seed, "cup.md")
+    result = analyse([a], gazetteer)[a.id]
+    assert not [name for name in by_name(result) if any(ch.isdigit() for ch in name)]  # no name across a figure
+    assert all(not s[:1].isdigit() and "Rovers 2" not in s for s in (*result.summary, *result.key_points))
+
+
+def test_a_headline_in_capitals_is_shown_and_read_in_its_proper_case(gazetteer):
+    a = article(["The cup began on Friday in Al-Ain, where Japan beat Syria 2-1 in front of 20,000 fans.",
+                 "Syria's coach said his side had been unlucky."],
+                title="SOCCER - JAPAN GET LUCKY WIN OVER SYRIA IN AL-AIN")
+    result = analyse([a], gazetteer)[a.id]
+    assert result.title == "Soccer - Japan get lucky win over Syria in Al-Ain"
+    assert {"Japan", "Syria"} <= set(by_name(result)) and "SOCCER" not in str(result.entities)

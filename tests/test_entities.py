@@ -63,9 +63,15 @@ def test_particles_in_surnames(gazetteer):
     assert list(found) == ["Haider al-Abadi"]
 
 
-def test_ambiguous_surname_stays_apart(gazetteer):
+def test_a_surname_several_people_share_is_the_first_named_ones(gazetteer):
     found = entities(gazetteer, [("Ali Yusuf", "PERSON"), ("Halima Yusuf", "PERSON"), ("Yusuf", "PERSON")])
-    assert set(found) == {"Ali Yusuf", "Halima Yusuf", "Yusuf"}
+    assert set(found) == {"Ali Yusuf", "Halima Yusuf"} and found["Ali Yusuf"].aliases == ("Yusuf",)
+    # Two people named in the same sentence: neither is named first, and the surname stays apart.
+    from generator.nlp.rules import group_mentions
+
+    both, _ = group_mentions([Mention("Ali Yusuf", "PERSON", 0), Mention("Halima Yusuf", "PERSON", 0),
+                              Mention("Yusuf", "PERSON", 1)], (), gazetteer)
+    assert {e.name for e in both} == {"Ali Yusuf", "Halima Yusuf", "Yusuf"}
 
 
 def test_a_place_is_not_taken_for_a_surname(gazetteer):
@@ -439,3 +445,14 @@ def test_a_station_names_the_place_it_serves(gazetteer):
     names = {e.name for e in found}
     assert {"Harbour Hospital", "Lindholm"} <= names  # (a transit word before "Station" is left out)
     assert "International Space" not in names  # a space station is a kind of station, not a place's
+
+
+def test_a_name_in_a_table_takes_the_kind_the_prose_gives_it(gazetteer):
+    """Mentions in a table's lines ("Marsh Town 1 Port Vale 1") vote on a name's kind only when no mention
+    outside the tables does; alone, they decide."""
+    prose = Mention("Marsh Town", "ORG", 0)
+    rows = [Mention("Marsh Town", "GPE", 1, tabled=True), Mention("Marsh Town", "PERSON", 2, tabled=True)]
+    found, _ = group_mentions([prose, *rows], (), gazetteer)
+    assert [(e.name, e.kind, e.mentions) for e in found] == [("Marsh Town", "group", 3)]
+    found, _ = group_mentions(rows[:1], (), gazetteer)
+    assert [(e.name, e.kind) for e in found] == [("Marsh Town", "place")]

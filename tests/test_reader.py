@@ -216,3 +216,40 @@ def test_footnote_markers_go_and_a_bare_sub_heading_is_a_crosshead():
     assert [p.crosshead for p in paragraphs] == [False, True, False, False, False]
     # the first paragraph is never a sub-heading: a lead may lack its full stop
     assert not parse_body("Floods in Somalia\n\nMore text here.", 1, markdown=True)[0].crosshead
+
+
+def test_a_table_of_results_is_lines_of_its_own_and_no_prose(tmp_path):
+    text = ("---\ndate: 2021-05-02\n---\n\nThe cup's first round ended on Sunday with two home wins and a draw.\n\n"
+            "Riverside Rovers 2 Hillcrest Athletic 0\nPort Vale Wanderers 1 Marsh Town 1\n"
+            "1. Anna Kowalczyk (Poland) 12:44.90\n\n2. Tomas Berg (Norway) 12:51.02\n\n"
+            "Kilburn\t312\t45.6%\n"
+            "The organisers said the second round will be played in June,\nafter the league season ends.\n")
+    article = read_one(tmp_path, "results.md", text)
+    rows = [p for p in article.paragraphs if p.table]
+    assert [p.text for p in rows] == ["Riverside Rovers 2 Hillcrest Athletic 0", "Port Vale Wanderers 1 Marsh Town 1",
+                                      "1. Anna Kowalczyk (Poland) 12:44.90", "2. Tomas Berg (Norway) 12:51.02",
+                                      "Kilburn 312 45.6%"]
+    assert [p.line for p in rows] == [7, 8, 9, 11, 13] and not any(p.prose for p in rows)
+    assert [p.text for p in article.body] == [
+        "The cup's first round ended on Sunday with two home wins and a draw.",
+        "The organisers said the second round will be played in June, after the league season ends."]
+
+
+def test_one_line_of_names_and_figures_or_wrapped_prose_is_no_table(tmp_path):
+    from generator.reader import table_line
+
+    text = ("---\ndate: 2021-05-02\n---\n\nPrime Minister Anna Berg and President Tomas Kowal met on 12\n"
+            "May in Oslo, where they signed the accord.\n\nThe final score was Riverside 2 Hillcrest 0\n")
+    article = read_one(tmp_path, "prose.md", text)
+    assert not any(p.table for p in article.paragraphs) and len(article.body) == 2
+    assert table_line("Japan 3 2 1 0 6 2 7") and table_line("Smith 1,234 (45.6%)")
+    assert not table_line("the talks resumed on Monday after 3") and not table_line("Turnout was 45.6%.")
+
+
+def test_a_wire_dateline_with_a_spaced_comma_and_a_byline_before_it(tmp_path):
+    text = ("---\ndate: 1996-12-06\n---\n\nPeter Lindqvist\n\nAL-AIN , United Arab Emirates 1996-12-06\n\n"
+            "The cup began on Friday with a home win.\n")
+    article = read_one(tmp_path, "cup.md", text)
+    assert article.dateline == "Al-Ain, United Arab Emirates"
+    assert article.paragraphs[0].text == "Peter Lindqvist" and not article.paragraphs[0].prose
+    assert [p.text for p in article.body] == ["The cup began on Friday with a home win."]

@@ -31,9 +31,10 @@ from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Menti
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.nlp.rules import Rule, group_mentions, rule
 from generator.nlp.salience import ROLE_MAX_WORDS, content_terms, entity_roles, first_sentences, is_outlet, role_before
-from generator.places import is_known_place, is_place_name, load_for_analysis
+from generator.places import country_names, is_known_place, is_place_name, load_for_analysis
 from generator.shingles import signature
 from generator.summarise import SentenceInfo, summarise
+from generator.truecase import case_forms, in_capitals, recase
 
 log = logging.getLogger(__name__)
 
@@ -101,25 +102,50 @@ def analyse_chunk(
     """Analyse articles in one ``nlp.pipe`` stream in this process."""
     nlp = load_pipeline(options.model, gazetteer)
     parser = nlp.get_pipe("parser") if "parser" in nlp.component_names else None
+    articles = [proper_case(article) for article in articles]
     collected = [_Collected([], [], [], set(), Counter()) for _ in articles]
 
     def units():
         for index, article in enumerate(articles):
             for text, paragraph, prose in model_texts(article):
-                yield text, (index, paragraph, prose, text)
+                table = paragraph >= 0 and article.paragraphs[paragraph].table
+                yield text, (index, paragraph, prose, text, table)
 
     current: int | None = None
-    for doc, (index, paragraph, prose, text) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):
+    for doc, (index, paragraph, prose, text, table) in nlp.pipe(units(), as_tuples=True,
+                                                                batch_size=options.batch_size):
         if progress and current is not None and index != current:
             progress(index - current)
         current = index
-        collect(doc, text, paragraph, prose, collected[index], parser)
+        collect(doc, text, paragraph, prose, collected[index], parser, table)
     if progress and current is not None:
         progress(len(articles) - current)
     return {
         article.id: finish(article, found, gazetteer, options)
         for article, found in zip(articles, collected, strict=True)
     }
+
+
+def proper_case(article: Article) -> Article:
+    """``article`` with its title, caption and paragraphs that are set in capitals in their proper case
+    (:mod:`generator.truecase`: each word as the article writes it inside a sentence, or as GeoNames writes a
+    country's name), so that the model reads names as names and the briefing does not shout."""
+    texts = [article.title or "", article.caption or "", *(p.text for p in article.paragraphs)]
+    if not any(in_capitals(text) for text in texts):
+        return article
+    forms = {**country_words(), **case_forms(texts)}
+
+    def proper(text: str | None, names: bool = False) -> str | None:
+        return recase(text, forms, names) if text and in_capitals(text) else text
+
+    return replace(article, title=proper(article.title), caption=proper(article.caption), paragraphs=tuple(
+        replace(p, text=proper(p.text, names=p.table) or p.text) for p in article.paragraphs))
+
+
+@functools.lru_cache(maxsize=1)
+def country_words() -> dict[str, str]:
+    """Case-folded one-word country names -> the name ("china" -> "China")."""
+    return {name.casefold(): name for name in country_names().values() if " " not in name}
 
 
 def model_texts(article: Article) -> Iterator[tuple[str, int, bool]]:
@@ -322,6 +348,22 @@ def entity_runs(c: Columns) -> list[tuple[int, int, int, int]]:
     if start >= 0:
         runs.append((start, len(c.iob), c.ent_type[start], c.ent_id[start]))
     return runs
+
+
+def between_figures(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """In a line of a table, names are cells: a run the model read across a figure ("Leeds United 3
+    Sheffield") is cut at each figure, and the figures are left out."""
+    figures = {token.i for token in doc if any(ch.isdigit() for ch in token.text)}
+    if not figures:
+        return runs
+    cut: list[tuple[int, int, int, int]] = []
+    for start, end, label, key in runs:
+        piece = start
+        for i in [*sorted(f for f in figures if start <= f < end), end]:
+            if i > piece:
+                cut.append((piece, i, label, key))
+            piece = i + 1
+    return cut
 
 
 def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
@@ -551,7 +593,7 @@ BRACKET_DEPTH = {get_string_id(mark): step for marks, step in (("([", 1), (")]",
 
 
 def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
-            parser: Callable[[Doc], Doc] | None = None) -> None:
+            parser: Callable[[Doc], Doc] | None = None, table: bool = False) -> None:
     """Sentences, mentions and abbreviation pairs of one Doc, as plain data. Kept lean: it runs per paragraph.
 
     ``text`` is the string the Doc was made from (spaCy keeps every character, so ``doc.text == text``):
@@ -562,6 +604,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
             into.mentions.append(Mention(text[ent.start_char:ent.end_char], ent.label_, -1, ent.ent_id_))
         return
     offset = len(into.sentences)
+    first_mention = len(into.mentions)
     columns = doc.to_array(COLUMNS)
     c = Columns(*columns.T.tolist())
     starts = [*c.idx, len(text)]  # token i is text[starts[i]:starts[i + 1]], with its space
@@ -575,6 +618,8 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
         return offset + bisect.bisect_right(sentence_starts, token) - 1
 
     runs = entity_runs(c)
+    if table:
+        runs = between_figures(doc, runs)
     cited = CITATION.match(text) if not prose else None
     if cited:  # the outlet is a group, whatever the model saw in it
         outlet_start, outlet_end = cited.span("outlet")
@@ -596,6 +641,8 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
         into.mentions.append(Mention(cut(start, end), label, sentence_of(start), guessed=True))
     into.lower_words.update(LOWER_WORD.findall(text))
     pair_mentions(doc, pairs, sentence_of, into)
+    if table:  # a line of a table: its names take the kind the prose gives them (rules.entity_of)
+        into.mentions[first_mention:] = [replace(m, tabled=True) for m in into.mentions[first_mention:]]
     if prose:
         into.terms.update(content_words(doc, c))
 

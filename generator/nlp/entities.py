@@ -71,6 +71,7 @@ class Mention:
     cued: bool = False  # the words around it say its kind ("designer Halston"): one more vote
     guessed: bool = False  # proper nouns the model left out, named by their head word ("Deseret News")
     role: str = ""  # a person's: the role given just before the name ("Iraqi Prime Minister")
+    tabled: bool = False  # found in a line of a table: its kind is the prose's, when the prose names it
 
 
 def strip_titles(name: str) -> str:

