@@ -89,6 +89,7 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+        gc.unfreeze()  # what the user's cache froze as it read it (generator.usercache.load) is collected again
 
 
 def generate(options: BuildOptions, progress: Progress | None = None) -> BuildReport:

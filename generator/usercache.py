@@ -8,6 +8,7 @@ build, only for a fast one.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 from pathlib import Path
@@ -23,9 +24,18 @@ def folder() -> Path:
 
 
 def load(name: str) -> Any:
-    """The object kept under ``name``, or None."""
-    with contextlib.suppress(*UNREADABLE), (folder() / name).open("rb") as handle:
-        return pickle.load(handle)
+    """The object kept under ``name``, or None. Unpickling makes millions of objects (the records' snapshot)
+    that live as long as the build, none of them garbage: the cycle collector waits meanwhile, and they are
+    then set apart from its later collections (``gc.freeze``), which would walk them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with contextlib.suppress(*UNREADABLE), (folder() / name).open("rb") as handle:
+            return pickle.load(handle)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
     return None
 
 
