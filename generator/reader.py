@@ -246,9 +246,10 @@ def parse_date(value: Any, rel: str, line: int | None) -> dt.date:
         raise InputError(rel, f"date {text!r} does not exist", "correct the day or month", line=line) from None
 
 
-def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
-    """Blocks separated by blank lines, each with the line it starts on; lines inside a block are joined,
-    except the lines of a table or a list of results (:func:`table_line`), each a block of its own."""
+def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str, bool]]:
+    """Blocks separated by blank lines, each with the line it starts on and whether it is a line of a table;
+    lines inside a block are joined, except the lines of a table or a list of results (:func:`table_lines`),
+    each a block of its own."""
     lines = list(enumerate(text.split("\n"), start=first_line))
     tabular = table_lines(lines)
     block: list[str] = []
@@ -256,16 +257,16 @@ def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str]
     for number, raw in lines:
         if number in tabular or not raw.strip():
             if block:
-                yield start, " ".join(block)
+                yield start, " ".join(block), False
                 block = []
             if number in tabular:
-                yield number, TABLE_MARK + raw.strip()
+                yield number, raw.strip(), True
             continue
         if not block:
             start = number
         block.append(raw.strip())
     if block:
-        yield start, " ".join(block)
+        yield start, " ".join(block), False
 
 
 # A line of a table or of a list of results, ranks or votes: names and numbers, no sentence ("Arsenal 2
@@ -275,7 +276,6 @@ def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str]
 _CELLS = re.compile(r"\t|\s{2,}|\s\|\s")
 _FIGURE = re.compile(r"^[(\[]?[-+]?[$£€]?\d[\d.,:/%'’-]*[)\]]?[.,;]?$")  # 12:44.90, 2-1, 45.6%, (3), 1.
 TABLE_RUN = 2
-TABLE_MARK = "\x00table\x00"  # on a block split_paragraphs yields: the line is a table's
 
 
 def table_line(raw: str) -> bool:
@@ -313,19 +313,17 @@ def table_lines(lines: list[tuple[int, str]]) -> set[int]:
 
 def parse_body(text: str, first_line: int, markdown: bool) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
-    for line, block in split_paragraphs(text, first_line):
-        if block.startswith(TABLE_MARK):
-            row = clean_text(_MD_LINK.sub(r"\1", block[len(TABLE_MARK):]) if markdown else block[len(TABLE_MARK):])
-            if row:
-                paragraphs.append(Paragraph(row, line, table=True))
-            continue
+    for line, block, table in split_paragraphs(text, first_line):
         if "[" in block:
             block = _FOOTNOTE.sub("", block)
-        crosshead = _CROSSHEAD.match(block) or (bare_heading(block) if paragraphs else None)
-        heading = _MD_HEADING.match(block) if markdown else None
+        crosshead = None if table else _CROSSHEAD.match(block) or (bare_heading(block) if paragraphs else None)
+        heading = _MD_HEADING.match(block) if markdown and not table else None
         if markdown:
             block = _MD_LINK.sub(r"\1", block)
-        if crosshead or heading:
+        if table:
+            if row := clean_text(block):
+                paragraphs.append(Paragraph(row, line, table=True))
+        elif crosshead or heading:
             inner = (crosshead or heading).group("text")  # type: ignore[union-attr]
             paragraphs.append(Paragraph(clean_text(inner), line, crosshead=True))
         else:

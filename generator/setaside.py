@@ -16,8 +16,9 @@ placeholder; the HTML comes back just before the page's template is rendered (se
 let go once the page is written.
 
 Pagefind reads a page as :func:`search_copy` makes it: the page's ``<html>`` tag, title and article only, without
-the drawn figures, a ninth of the page's bytes. It reads every file of the site it indexes into memory, so
-that its memory grew with the whole site's bytes (800 MB at 1,000 briefings).
+the drawn figures and without the sections the site search leaves out. Pagefind's memory grows with the words
+it indexes (about 600 bytes a word, measured), not with the bytes of the files it reads: at 1,000 briefings it
+took 821 MB over the built site and takes 309 MB over these copies.
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ def search_copy(html: str) -> str:
     start, end = html.find(ARTICLE), html.rfind("</article>")
     if start == -1 or end < start:
         return ""
-    opening = html[html.find("<html"):html.find(">", html.find("<html")) + 1] if "<html" in html else "<html>"
+    at = html.find("<html")
+    opening = html[at:html.find(">", at) + 1] if at != -1 else "<html>"
     title_start, title_end = html.find("<title>"), html.find("</title>")
     title = html[title_start:title_end + len("</title>")] if -1 < title_start < title_end < start else ""
     article, _ = set_aside(html[start:end + len("</article>")])

@@ -499,8 +499,8 @@ def _surname_of_the_first(article: Article, clusters: Clusters) -> Pairs:
         owners = by_surname.get(item.name.casefold(), set())
         if item.name in article.surnames or " " in item.name or len(owners) < 2:
             continue
-        ranked = sorted(owners, key=lambda owner: (first.get(owner, 1 << 30), owner))
-        if first.get(ranked[0], 1 << 30) < first.get(ranked[1], 1 << 30):
+        ranked = sorted(owners, key=lambda owner: (first[owner], owner))  # every owner is a kept name's
+        if first[ranked[0]] < first[ranked[1]]:
             article.surnames.add(item.name)
             yield ranked[0], item.name
 
