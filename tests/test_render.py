@@ -104,3 +104,24 @@ def test_each_briefing_links_the_one_before_and_after_it_by_date(gazetteer):
     archive = build_archive([item("b", 5), item("a", 1), item("c", 9), item("d", 9)], gazetteer)
     # Oldest to newest: a, b, then the two of day 9 (the archive lists "c" before "d" as the newer).
     assert neighbours(archive) == {"a": (None, "b"), "b": ("a", "d"), "d": ("b", "c"), "c": ("d", None)}
+
+
+def test_a_place_links_its_region_and_the_regions_page_lists_the_places_in_it(gazetteer):
+    """A city's first-level region (from GeoNames) links to the archive's page of that region when the
+    archive has one: a place GeoNames does not locate, named as the region is, with or without "province";
+    that page says whose region it is. A place located as a city is never taken for a region."""
+    from test_index import item
+
+    from generator.index import build_archive
+
+    archive = build_archive([item("a", 1, ("kirkuk-province", "Kirkuk province", "place"),
+                                  ("hawija", "Hawija", "place"), ("mosul", "Mosul", "place"),
+                                  ("iraq", "Iraq", "place"))], gazetteer)
+    renderer = Renderer(archive)
+    hawija, mosul, region = (archive.entities[k] for k in ("hawija", "mosul", "kirkuk-province"))
+    assert (hawija.geo.region, mosul.geo.region, region.geo) == ("Kirkuk", "Nineveh", None)
+    assert "[Kirkuk province](kirkuk-province.md), **[Iraq](iraq.md)**" in renderer.entity(hawija)
+    assert "Nineveh, **[Iraq](iraq.md)**" in renderer.entity(mosul)
+    page = renderer.entity(region)
+    assert "A first-level region of **[Iraq](iraq.md)** in GeoNames" in page and "[Hawija](hawija.md)" in page
+    assert "Mosul" not in page.split("## Briefings")[0] and "Not found in GeoNames" not in page
