@@ -1,5 +1,6 @@
 """Given names and surnames, from the ``names`` package (the US Census 1990 lists of first names and of
-surnames; the data ships in the package, nothing is downloaded).
+surnames; the data ships in the package, nothing is downloaded), and the nicknames of English given names,
+from the ``nicknames`` package (a hand-curated list: "Larry" is a nickname of Lawrence and of Laurence).
 
 Used as evidence when an entity's kind is decided: a two- or three-word name that the model called an
 organisation, that opens on a given name and ends on a surname ("Dean Kamen", "Annie Oakley"), with no
@@ -13,6 +14,7 @@ import re
 from pathlib import Path
 
 import names
+from nicknames import NickNamer
 
 
 @functools.lru_cache(maxsize=2)
@@ -40,3 +42,19 @@ def is_person_name(first: str, last: str) -> bool:
     """``Dean``, ``Kamen`` or ``K.C.``, ``Maurer``: a given name or initials, then a surname (a middle initial
     between them is the caller's)."""
     return (is_given_name(first) or INITIALS.fullmatch(first) is not None) and is_surname(last)
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=4096)
+def one_given_name(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one given name: the same, or one listed as a nickname of the other ("Larry",
+    "Lawrence"; "Bill", "William"); two nicknames of one name are not ("Larry" and "Lon")."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    namer = _nicknamer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)

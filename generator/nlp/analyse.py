@@ -24,14 +24,14 @@ from spacy.tokens import Doc, Span
 from generator.compress import Parsed
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
-from generator.names import is_given_name, is_person_name
+from generator.names import is_given_name, is_person_name, one_given_name
 from generator.nlp import lexicon
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.nlp.rules import Rule, group_mentions, rule
 from generator.nlp.salience import ROLE_MAX_WORDS, content_terms, entity_roles, first_sentences, is_outlet, role_before
-from generator.places import country_names, is_known_place, is_place_name, load_for_analysis
+from generator.places import country_names, is_known_place, is_place_name, load_for_analysis, meanings
 from generator.shingles import signature
 from generator.summarise import SentenceInfo, summarise
 from generator.truecase import case_forms, in_capitals, recase
@@ -671,7 +671,8 @@ def content_words(doc: Doc, c: Columns) -> Iterator[str]:
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
     entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place,
                                       common_words=frozenset(found.lower_words), person_name=is_person_name,
-                                      given_name=is_given_name, place_name=is_place_name)
+                                      given_name=is_given_name, place_name=is_place_name,
+                                      place_meanings=meanings, one_given_name=one_given_name)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

@@ -57,7 +57,6 @@ from generator.nlp.entities import (
     nested_places,
     normalise,
     person_shaped,
-    place_words,
     surname,
     unglued,
     variant_pairs,
@@ -77,6 +76,10 @@ class Context:
     person_name: Callable[[str, str], bool] = lambda first, last: False  # a given name and a surname
     given_name: Callable[[str], bool] = lambda word: False
     place_name: Callable[[str], bool] = lambda name: False  # a GeoNames place's own name
+    # the GeoNames places a name can mean, the likeliest first (generator.places.meanings)
+    place_meanings: Callable[[str], tuple[int, ...]] = lambda name: ()
+    # one given name, or one a nickname of the other (generator.names.one_given_name)
+    one_given_name: Callable[[str, str], bool] = lambda a, b: a.casefold() == b.casefold()
 
 
 class Kept(NamedTuple):
@@ -265,6 +268,14 @@ class Article:
         return {k.name for k in self.kept if k.mention.label != "PERSON" and len(k.name.split()) > 1}
 
     @functools.cached_property
+    def first_sentence(self) -> dict[str, int]:
+        """Each kept name -> the sentence it is first named in."""
+        first: dict[str, int] = {}
+        for item in self.kept:
+            first[item.name] = min(first.get(item.name, item.mention.sentence), item.mention.sentence)
+        return first
+
+    @functools.cached_property
     def group_labelled(self) -> set[str]:
         return {k.name for k in self.kept if k.mention.label == "ORG"}
 
@@ -352,23 +363,10 @@ def _bare_abbreviation(article: Article, clusters: Clusters) -> Pairs:
                 yield next(iter(owners)), item.name
 
 
-@rule(MERGES, "country-in-front",
-      "US Fish and Wildlife Service/ORG; Fish and Wildlife Service/ORG"
-      " -> US Fish and Wildlife Service = Fish and Wildlife Service")
-def _country_in_front(article: Article, clusters: Clusters) -> Pairs:
-    names = {k.name for k in article.kept}
-    context = article.context
-    for long in sorted(article.long_names):
-        words = long.split()
-        for cut in (1, 2):
-            if len(words) - cut >= 2 and (rest := " ".join(words[cut:])) in names \
-                    and place_words(" ".join(words[:cut]), context.gazetteer, context.known_place):
-                yield rest, long
-
-
-@rule(MERGES, "name-and-its-head-word", "CBC News/ORG; CBC/ORG -> CBC News = CBC")
+@rule(MERGES, "name-and-its-head-word", "CBC/ORG; CBC News/ORG -> CBC News = CBC")
 def _head_word(article: Article, clusters: Clusters) -> Pairs:
-    """Not a place's: "Manchester" is not "Manchester United"."""
+    """A group's name and the same name with a group's head word after it, whichever comes first ("CBC",
+    "CBC News"). Not a place's: "Manchester" is not "Manchester United"."""
     for long in sorted(article.long_names & article.group_labelled):
         words = long.split()
         cut = len(words)
@@ -380,30 +378,38 @@ def _head_word(article: Article, clusters: Clusters) -> Pairs:
             yield short, long
 
 
-@rule(MERGES, "group-without-its-place",
-      "Comic Corps of Canada/ORG; Comic Corps/ORG -> Comic Corps of Canada = Comic Corps")
-def _without_its_place(article: Article, clusters: Clusters) -> Pairs:
-    """Of two words or more, so that "the Bank" is not "the Bank of Canada"."""
-    context = article.context
-    for long in sorted(article.long_names & article.group_labelled):
-        short, of, rest = long.rpartition(" of ")
-        if of and len(short.split()) >= 2 and short in article.group_labelled \
-                and place_words(rest, context.gazetteer, context.known_place):
-            yield short, long
+@rule(MERGES, "group-by-its-first-or-last-words",
+      "Major League Baseball/ORG; Major League/ORG -> Major League Baseball = Major League")
+def _group_by_its_words(article: Article, clusters: Clusters) -> Pairs:
+    """A group's name that opens or ends the name of one group named before it is that group's short form
+    ("the Society" after the Society of the Cincinnati; "the Press" after the New York Press): of several
+    such names, the shortest ("Major League" is Major League Baseball, not Major League Baseball Draft).
+    Not a name the model calls a place, nor one GeoNames knows ("Manchester" is not Manchester United), nor a
+    gazetteer's entry ("UN" is the United Nations, not the UN Security Council)."""
+    first = article.first_sentence
+    groups = sorted(article.group_labelled)
+    entries = {item.name for item in article.kept if item.key}
+    for short in groups:
+        if short in article.place_labelled or short in entries or article.context.known_place(short):
+            continue
+        longer = [long for long in groups if first[long] <= first[short]
+                  and (long.startswith(short + " ") or long.endswith(" " + short))]
+        owners = {clusters.find(long) for long in longer if not any(o != long and o in long for o in longer)}
+        if len(owners) == 1:
+            yield next(iter(owners)), short
 
 
-@rule(MERGES, "the-one-institution-of-a-name",
-      "Church of Scientology/ORG; Scientology/ORG -> Church of Scientology = Scientology")
-def _institution_of(article: Article, clusters: Clusters) -> Pairs:
-    """A place stays a place: "Oxford", "University of Oxford"."""
-    institutions: dict[str, set[str]] = defaultdict(set)
-    for long in article.long_names:
-        head, of, rest = long.partition(" of ")
-        if of and head.split()[-1].casefold() in GROUP_HEADS and rest in article.group_labelled:
-            institutions[rest].add(long)
-    for rest, owners in sorted(institutions.items()):
-        if len(owners) == 1 and not article.context.known_place(rest):
-            yield next(iter(owners)), rest
+@rule(MERGES, "two-names-of-one-place", "Bombay/GPE; Mumbai/GPE -> Bombay = Mumbai")
+def _one_place(article: Article, clusters: Clusters) -> Pairs:
+    """A place's name that can mean the place another name of the article means most likely ("New York"
+    may be New York City; "Bombay" is Mumbai), unless it most likely means a country ("Mexico" may be
+    Mexico City, but is Mexico)."""
+    meanings = {name: found for name in sorted(article.place_labelled)
+                if (found := article.context.place_meanings(name))}
+    for name, found in meanings.items():
+        for other, could in meanings.items():
+            if other != name and found[0] in could and (could[0] >= 0 or could[0] == found[0]):
+                yield name, other
 
 
 @rule(MERGES, "typing-slip", "United Nations/ORG; Untied Nations/ORG -> United Nations = Untied Nations")
@@ -417,6 +423,31 @@ def _person_two_spellings(article: Article, clusters: Clusters) -> Pairs:
     yield from variant_pairs(article.people[0])
 
 
+@rule(MERGES, "one-person-by-a-nickname",
+      "Lawrence Lessig/PERSON; Larry Lessig/PERSON -> Lawrence Lessig = Larry Lessig")
+def _nickname(article: Article, clusters: Clusters) -> Pairs:
+    """Two full names that differ only in their given names, one a nickname of the other."""
+    names = sorted(article.people[0])
+    for i, name in enumerate(names):
+        first, *rest = name.split()
+        for other in names[i + 1:]:
+            other_first, *other_rest = other.split()
+            if rest == other_rest and first != other_first and article.context.one_given_name(first, other_first):
+                yield name, other
+
+
+@rule(MERGES, "a-name-in-either-order",
+      "Higuchi Ichiyō/PERSON; Ichiyō Higuchi/PERSON -> Higuchi Ichiyō = Ichiyō Higuchi")
+def _either_order(article: Article, clusters: Clusters) -> Pairs:
+    """A person's two names, surname first or last (Japanese, Chinese, Korean and Hungarian names are
+    written in both orders in English)."""
+    names = {name for name in article.people[0] if len(name.split()) == 2}
+    for name in sorted(names):
+        given, family = name.split()
+        if f"{family} {given}" in names:
+            yield name, f"{family} {given}"
+
+
 def surname_owners(article: Article, clusters: Clusters) -> dict[str, set[str]]:
     """Case-folded surname (or last word) -> the clusters of the people's full names that end with it."""
     by_surname: dict[str, set[str]] = defaultdict(set)
@@ -428,16 +459,19 @@ def surname_owners(article: Article, clusters: Clusters) -> dict[str, set[str]]:
 
 def lone_names(article: Article) -> Iterator[Kept]:
     """Mentions that may be a person's surname or given name alone: one word (or the model's PERSON), no
-    gazetteer entry, and no place GeoNames knows that the model never called a person ("Jordan")."""
-    labels_of: dict[str, set[str]] = defaultdict(set)
+    gazetteer entry, and no place GeoNames knows that the model never called a person and calls a place at
+    least as often as anything else ("Jordan"; not "Holt", a town in England, that the model calls a group
+    seven times and a place twice)."""
+    labels_of: dict[str, Counter[str]] = defaultdict(Counter)
     for item in article.kept:
-        labels_of[item.name].add(item.mention.label)
+        labels_of[item.name][item.mention.label] += 1
     for item in article.kept:
         name, label = item.name, item.mention.label
         if item.key or (len(name.split()) != 1 and label != "PERSON"):
             continue
-        if labels_of[name] & {"GPE", "LOC", "FAC"} and "PERSON" not in labels_of[name] \
-                and article.context.known_place(name):
+        labels = labels_of[name]
+        as_place = labels["GPE"] + labels["LOC"] + labels["FAC"]
+        if as_place and "PERSON" not in labels and 2 * as_place >= labels.total() and article.context.known_place(name):
             continue
         yield item
 
@@ -492,9 +526,9 @@ def _surname_of_the_first(article: Article, clusters: Clusters) -> Pairs:
     (the surname alone would be ambiguous otherwise)."""
     by_surname = surname_owners(article, clusters)
     first: dict[str, int] = {}
-    for item in article.kept:
-        root = clusters.find(item.name)
-        first[root] = min(first.get(root, item.mention.sentence), item.mention.sentence)
+    for name, sentence in article.first_sentence.items():
+        root = clusters.find(name)
+        first[root] = min(first.get(root, sentence), sentence)
     for item in lone_names(article):
         owners = by_surname.get(item.name.casefold(), set())
         if item.name in article.surnames or " " in item.name or len(owners) < 2:
@@ -624,11 +658,14 @@ def group_mentions(
     person_name: Callable[[str, str], bool] = lambda first, last: False,
     given_name: Callable[[str], bool] = lambda word: False,
     place_name: Callable[[str], bool] = lambda name: False,
+    place_meanings: Callable[[str], tuple[int, ...]] = lambda name: (),
+    one_given_name: Callable[[str, str], bool] = lambda a, b: a.casefold() == b.casefold(),
     skip: frozenset[str] = frozenset(),
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
     """Entities of one article, and for each kept mention (by index) the key of its entity. ``skip`` names
     rules to leave out (the tests run each rule's example without it)."""
-    context = Context(gazetteer, known_place, common_words, person_name, given_name, place_name)
+    context = Context(gazetteer, known_place, common_words, person_name, given_name, place_name, place_meanings,
+                      one_given_name)
     kept = keep(mentions, context, skip)
     kept += inside(kept, context, skip)
     article = Article(kept, list(pairs), context, skip)
