@@ -234,6 +234,21 @@ def test_a_given_name_and_a_surname_the_model_took_for_a_group_is_a_person(gazet
     assert "person" not in kinds("Hong Kong-based").values()  # a place and a suffix, not a given name
 
 
+def test_a_given_name_and_a_last_word_that_is_no_place_and_no_given_name_is_a_person(gazetteer):
+    """Surnames the US Census lists lack, after a given name: each part of a hyphenated given name must be
+    one; not when the given name is a place's name, or the last word a given name or a place's."""
+    from generator.names import is_given_name, is_person_name
+    from generator.places import is_known_place
+
+    def kind(name: str) -> str:
+        found, _ = group_mentions([Mention(name, "ORG", 0)], (), gazetteer, given_name=is_given_name,
+                                  known_place=is_known_place, person_name=is_person_name)
+        return {e.name: e.kind for e in found}[name]
+
+    assert kind("Sophie Dymoke") == kind("Pierre-Simon Laplace") == "person"
+    assert kind("Charlotte Hornets") == kind("Sophie Dubai") == "group"
+
+
 def names_of(gazetteer, mentions):
     from generator.names import is_given_name, is_person_name
 

@@ -553,13 +553,26 @@ def _by_surname_alone(item: Kept, article: Article) -> bool:
 
 @rule(PEOPLE, "given-name-and-surname-called-a-group", "Dean Kamen/ORG -> Dean Kamen is person")
 def _given_name_and_surname(item: Kept, article: Article) -> bool:
-    """A given name and a surname (or a romanised Chinese or Korean name), no place, no gazetteer entry, no
-    word of the article's prose."""
+    """A given name and a surname (or a romanised Chinese or Korean name, or a given name and a last word
+    that is no place's and no given name: :func:`given_name_first`), no place, no gazetteer entry, no word of
+    the article's prose."""
     words, context = item.name.split(), article.context
     return (not item.key and 2 <= len(words) <= 3 and person_shaped(words) and item.mention.label == "ORG"
-            and (context.person_name(words[0], words[-1]) or hyphenated_name(item.name))
+            and (context.person_name(words[0], words[-1]) or hyphenated_name(item.name)
+                 or given_name_first(words, context))
             and not context.known_place(item.name) and context.gazetteer.lookup(words[0]) is None
             and not any(w.casefold() in context.common_words for w in words))
+
+
+def given_name_first(words: Sequence[str], context: Context) -> bool:
+    """A name that opens on a given name (each part of a hyphenated one a given name: "Pierre-Simon
+    Laplace") that is no place's ("Charlotte Hornets"), and ends on a word that is no given name: a surname
+    of the US Census lists, or one they lack that is no place GeoNames knows ("Sophie Dymoke", not "Sophie
+    Dubai")."""
+    first, last = words[0], words[-1]
+    return (all(context.given_name(part) for part in first.split("-")) and not context.known_place(first)
+            and not context.given_name(last)
+            and (context.person_name(first.split("-")[0], last) or not context.known_place(last)))
 
 
 # -- the runner ---------------------------------------------------------------------------------------------
