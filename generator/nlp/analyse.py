@@ -262,6 +262,9 @@ POST_NOMINAL_IDS = _ids(POST_NOMINALS | {p + "." for p in POST_NOMINALS})
 PLACE_BEFORE_IDS, PLACE_AFTER_IDS = _ids(PLACE_BEFORE), _ids(PLACE_AFTER)
 PERSON_BEFORE_IDS, JOB_AFTER_IDS = _ids(PERSON_BEFORE), _ids(JOB_AFTER)
 GROUP_BEFORE_IDS, GROUP_AFTER_IDS = _ids(GROUP_BEFORE), _ids(GROUP_AFTER)
+# "Dr. Bailey", "Mrs Thatcher": a form of address before a name says a person's (lexicon "honorifics")
+HONORIFICS = lexicon.words("honorifics")
+HONORIFIC_IDS = _ids(HONORIFICS | {h + "." for h in HONORIFICS})
 
 
 def not_a_name(c: Columns, start: int, end: int) -> bool:
@@ -497,6 +500,20 @@ def _group_cue(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[
 def _person_cue(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[str, int, bool] | None:
     if label in PERSON_CUED_LABELS and (start := person_cue(t.doc, t.c, first, end)) is not None:
         return "PERSON", start, True
+    return None
+
+
+@rule(CUES, "form-of-address-before-a-name", "The patient was seen by Dr. [Bailey/ORG] on Monday. -> Bailey/PERSON+")
+def _form_of_address(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[str, int, bool] | None:
+    """Before the span, or opening it (a group's span takes in the proper noun before it): the name starts
+    after it."""
+    c, doc = t.c, t.doc
+    if label not in PERSON_CUED_LABELS:
+        return None
+    if first and c.lower[first - 1] in HONORIFIC_IDS and doc[first - 1].is_title:
+        return "PERSON", first, True
+    if end - first >= 2 and c.lower[first] in HONORIFIC_IDS and doc[first].is_title:
+        return "PERSON", first + 1, True
     return None
 
 
