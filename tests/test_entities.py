@@ -480,3 +480,11 @@ def test_a_name_in_a_table_takes_the_kind_the_prose_gives_it(gazetteer):
     assert [(e.name, e.kind, e.mentions) for e in found] == [("Marsh Town", "group", 3)]
     found, _ = group_mentions(rows[:1], (), gazetteer)
     assert [(e.name, e.kind) for e in found] == [("Marsh Town", "place")]
+
+
+def test_a_first_word_written_short_is_the_same_name(gazetteer):
+    found = entities(gazetteer, [("Saint Jerome", "PERSON"), ("St Jerome", "PERSON"), ("St. Louis", "GPE"),
+                                 ("Saint Louis", "GPE"), ("Main St", "FAC")])
+    by_name = {name: e for e in found.values() for name in (e.name, *e.aliases)}
+    assert by_name["St Jerome"] is by_name["Saint Jerome"] and by_name["St. Louis"] is by_name["Saint Louis"]
+    assert len(found) == 3  # "Main St" is a street of its own

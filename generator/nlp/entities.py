@@ -315,6 +315,16 @@ def nested_places(name: str, place_name: Callable[[str], bool], given_name: Call
     return found
 
 
+_SHORT_FORMS = dict(entry.split() for entry in lexicon.entries("short-forms"))
+
+
+def spelled_out(name: str) -> str:
+    """A name with its first word written in full ("St Jerome" -> "Saint Jerome"; lexicon ``short-forms``)."""
+    first, space, rest = name.partition(" ")
+    full = _SHORT_FORMS.get(first.casefold()) if space else None
+    return f"{full.capitalize()} {rest}" if full else name
+
+
 def fold(name: str) -> str:
     """What two spellings of one name share: "New People's Party" / "New People Party", "El-Hassan" / "Elhassan"."""
     return re.sub(r"[\W_]+", "", re.sub(r"['’]s\b", "", name.casefold()))

@@ -57,6 +57,7 @@ from generator.nlp.entities import (
     nested_places,
     normalise,
     person_shaped,
+    spelled_out,
     surname,
     unglued,
     variant_pairs,
@@ -329,9 +330,10 @@ MERGES: list[Rule] = []
 @rule(MERGES, "same-name-case-aside",
       "Korean People's Army/ORG; KOREAN PEOPLE'S ARMY/ORG; KPA/ORG -> KPA = Korean People's Army")
 def _same_name(article: Article, clusters: Clusters) -> Pairs:
+    """The same name but for case, punctuation or a first word written short ("St Jerome", "Saint Jerome")."""
     folded: dict[str, str] = {}
     for item in article.kept:
-        yield folded.setdefault(fold(item.name), item.name), item.name
+        yield folded.setdefault(fold(spelled_out(item.name)), item.name), item.name
 
 
 @rule(MERGES, "same-gazetteer-entry",
