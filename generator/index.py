@@ -141,7 +141,7 @@ def merge_entity(
             names[alias] = names.get(alias, 0) + 1
         month = article.date.isoformat()[:7]  # YYYY-MM (strftime costs five times more)
         timeline[month] = timeline.get(month, 0) + entity.mentions
-    if entry is not None:
+    if entry is not None and entry.kind != "other":  # "other" names are never an analysis's entities
         kind: Kind = entry.kind
         name = entry.name
     else:

@@ -4,7 +4,7 @@ A file is a list of entries::
 
     - name: Islamic State group      # canonical name, shown on pages
       key: islamic-state             # optional; the page's URL segment (default: slug of the name)
-      kind: group                    # person | place | group
+      kind: group                    # person | place | group | other (named, never indexed)
       aliases: [Islamic State, IS, ISIS, ISIL, Daesh]
       description: Jihadist group... # optional, shown on the entity page
 
@@ -19,13 +19,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from generator.errors import InputError
 from generator.model import KINDS, Kind
 from generator.text import clean_text, slugify
+
+# "other": a name that is no person, place or group (a deity, a religion, a fictional character, software or a
+# product): the analysis leaves it out whatever the model calls it.
+EntryKind = Kind | Literal["other"]
+ENTRY_KINDS: tuple[str, ...] = (*KINDS, "other")
 
 BUILTIN = Path(__file__).with_name("world.yaml")
 _WORD = re.compile(r"\w+")
@@ -36,7 +41,7 @@ _ENTRY_KEYS = {"name", "key", "kind", "aliases", "description"}
 class GazetteerEntry:
     key: str
     name: str
-    kind: Kind
+    kind: EntryKind
     aliases: tuple[str, ...]
     description: str | None
     origin: str  # file:line, for messages
@@ -208,9 +213,9 @@ def parse_entries(text: str, origin: str) -> list[GazetteerEntry]:
         if not isinstance(name, str) or not clean_text(name):
             raise InputError(origin, "entry without a `name`", "give every entry a canonical `name`", line=line)
         kind = item.get("kind")
-        if kind not in KINDS:
+        if kind not in ENTRY_KINDS:
             raise InputError(origin, f"unknown kind {kind!r} for {name!r}",
-                             f"use one of {', '.join(KINDS)}", line=line)
+                             f"use one of {', '.join(ENTRY_KINDS)}", line=line)
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) and clean_text(a) for a in aliases):
             raise InputError(origin, f"`aliases` of {name!r} must be a list of names",

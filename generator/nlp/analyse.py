@@ -262,6 +262,10 @@ POST_NOMINAL_IDS = _ids(POST_NOMINALS | {p + "." for p in POST_NOMINALS})
 PLACE_BEFORE_IDS, PLACE_AFTER_IDS = _ids(PLACE_BEFORE), _ids(PLACE_AFTER)
 PERSON_BEFORE_IDS, JOB_AFTER_IDS = _ids(PERSON_BEFORE), _ids(JOB_AFTER)
 GROUP_BEFORE_IDS, GROUP_AFTER_IDS = _ids(GROUP_BEFORE), _ids(GROUP_AFTER)
+# "the graphic novel Angel Catbird", "the Hajj pilgrimage": a lower-case word for a work, a product or an
+# event just before or after a name says it is no person's, place's or group's (lexicons "work-before",
+# "work-after")
+WORK_BEFORE_IDS, WORK_AFTER_IDS = _ids(lexicon.words("work-before")), _ids(lexicon.words("work-after"))
 # "Dr. Bailey", "Mrs Thatcher": a form of address before a name says a person's (lexicon "honorifics")
 HONORIFICS = lexicon.words("honorifics")
 HONORIFIC_IDS = _ids(HONORIFICS | {h + "." for h in HONORIFICS})
@@ -484,6 +488,16 @@ def _campus(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int,
 @rule(NOT_NAMES_AFTER, "part-of-a-job-title", "The Home Secretary said the plan would be reviewed. -> no Home")
 def _job_title(t: Tokens, first: int, end: int, label: str) -> bool:
     return label == "ORG" and end < len(t.doc) and t.c.lower[end] in JOB_AFTER_IDS
+
+
+@rule(CUES, "work-or-product-cue",
+      "She launched her graphic novel [Angel Catbird/PERSON] at the fair. -> Angel Catbird/WORK_OF_ART+")
+def _work_cue(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[str, int, bool] | None:
+    """Not a kind's label: the name is never indexed."""
+    c = t.c
+    if (first and c.orth[first - 1] in WORK_BEFORE_IDS) or (end < len(c.orth) and c.orth[end] in WORK_AFTER_IDS):
+        return "WORK_OF_ART", first, True
+    return None
 
 
 @rule(CUES, "place-cue", "They fled the city of Marawi. -> Marawi/GPE")

@@ -219,7 +219,8 @@ def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool])
 
 
 # The spaCy label a gazetteer entry's kind stands for (the entity ruler's label, a nested entry's mention).
-LABEL_OF_KIND: dict[str, str] = {"person": "PERSON", "place": "GPE", "group": "ORG"}
+# "other" (a deity, a religion, software...) gets a label that is no kind's: such a name is never kept.
+LABEL_OF_KIND: dict[str, str] = {"person": "PERSON", "place": "GPE", "group": "ORG", "other": "MISC"}
 
 
 def place_words(words: str, gazetteer: Gazetteer, known_place: Callable[[str], bool]) -> bool:
@@ -253,7 +254,7 @@ def nested_entries(name: str, gazetteer: Gazetteer, own: GazetteerEntry | None) 
                 continue
             inner = " ".join(words[start:start + size]).strip(_EDGE_PUNCT)
             entry = gazetteer.lookup(inner) if inner else None
-            if entry is None or entry.kind == "person" or entry == own:
+            if entry is None or entry.kind in ("person", "other") or entry == own:
                 continue
             taken.update(range(start, start + size))
             if not (entry.kind == "group" and all(w.casefold() in HEADS for w in words[:start] + words[start + size:])):

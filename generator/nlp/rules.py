@@ -105,6 +105,11 @@ def rule(registry: list[Rule], name: str, example: str) -> Callable[[Callable[..
     return register
 
 
+def bare(text: str) -> str:
+    """A mention's words as its other mentions share them: folded, without "the" in front."""
+    return fold(text.removeprefix("the ").removeprefix("The "))
+
+
 class Mentions:
     """Article-wide facts about the model's mentions that the per-mention rules read."""
 
@@ -116,6 +121,11 @@ class Mentions:
     def lone_people(self) -> set[str]:
         """Names the model calls a person's, case aside ("Mertens")."""
         return {normalise(m.text, "PERSON").casefold() for m in self.mentions if m.label == "PERSON"} - {""}
+
+    @functools.cached_property
+    def works(self) -> set[str]:
+        """Names the words around a mention call a work's, a product's or an event's (folded)."""
+        return {bare(m.text) for m in self.mentions if m.label == "WORK_OF_ART" and m.cued}
 
     @functools.cached_property
     def people_words(self) -> set[str]:
@@ -145,6 +155,15 @@ def _coordinated(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
 
 # -- 2. labels: Mention -> Mention (``name`` is None before the name is read) --------------------------------
 LABELS: list[Rule] = []
+
+
+@rule(LABELS, "named-as-a-work-elsewhere", "Hajj/WORK_OF_ART+; Hajj/PERSON -> no Hajj")
+def _work_elsewhere(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A name the words around one of its mentions call a work's, a product's or an event's ("the Hajj
+    pilgrimage": the span rule ``work-or-product-cue``) is one in every sentence of the article."""
+    if name is None and mention.label != "WORK_OF_ART" and bare(mention.text) in facts.works:
+        return replace(mention, label="WORK_OF_ART")
+    return mention
 
 
 @rule(LABELS, "full-name-of-a-surname-called-a-person",
@@ -192,6 +211,13 @@ def _group_after_its_country(mention: Mention, name: str, context: Context) -> G
 
 # -- 4. drops: (mention, name, entry) -> True when it is no name ---------------------------------------------
 DROPS: list[Rule] = []
+
+
+@rule(DROPS, "named-but-no-person-place-or-group", "Zeus/PERSON; Wicca/GPE -> no Wicca")
+def _other(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    """A name the gazetteer knows as a deity, a religion, a fictional character, software or a product
+    (kind ``other``) that the model called a person, place or group: never indexed."""
+    return entry is not None and entry.kind == "other"
 
 
 @rule(DROPS, "nationality-or-religion", "Iraqi/NORP -> no Iraqi")
