@@ -201,13 +201,14 @@ class Renderer:
         lat, lon = geo.latitude or 0.0, geo.longitude or 0.0
         return f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
 
-    def country_link(self, e: Entity) -> Markdown:
-        """The place's country, linked to the country's page when the archive has one."""
+    def country_link(self, e: Entity, from_path: str | None = None) -> Markdown:
+        """The place's country, linked to the country's page when the archive has one (from ``e``'s page, or
+        from ``from_path``)."""
         assert e.geo is not None
         if e.geo.feature == "country":
             return Markdown("Country")
         key = self.countries.get(e.geo.country)
-        return self.entity_link(key, e.path) if key else Markdown(md_escape(e.geo.country))
+        return self.entity_link(key, from_path or e.path) if key else Markdown(md_escape(e.geo.country))
 
     def region_link(self, e: Entity) -> Markdown:
         """The place's first-level region, linked to the archive's page for that region when it has one."""
@@ -221,7 +222,8 @@ class Renderer:
         if not held:
             return None
         countries = sorted({p.geo.country for p in held if p.geo is not None})
-        within = ", ".join(f"**{self.country_link(p)}**" for p in {p.geo.country: p for p in held if p.geo}.values())
+        within = ", ".join(f"**{self.country_link(p, e.path)}**"
+                           for p in {p.geo.country: p for p in held if p.geo}.values())
         places = ", ".join(self.entity_link(p.key, e.path) for p in held)
         return Markdown(f"A first-level region of {within} in GeoNames, where the archive's "
                         f"place{'s' if len(held) > 1 else ''} {places} lie{'' if len(held) > 1 else 's'}"
