@@ -98,6 +98,16 @@ class _FrontMatterLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node):  # type: ignore[no-untyped-def]
+        # A date that does not exist (2021-00-02) stays text, for parse_date to name its line.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+
 
 def read_seeds(
     seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, known: Mapping[str, tuple[str, tuple[Article, ...]]] = {}

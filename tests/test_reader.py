@@ -105,6 +105,7 @@ def test_bom_and_crlf_accepted(tmp_path):
         ("baddate.txt", "date 2017-02-30 Caption\nLead.\n", "does not exist", 1),
         ("shape.txt", "date 21/09/2017 Caption\nLead.\n", "YYYY-MM-DD", 1),
         ("nobody.txt", "date 2017-02-03 Caption only\n", "no body", 1),
+        ("fm-month0.md", "---\ntitle: x\ndate: 2021-00-02\n---\nBody.\n", "does not exist", 3),
         ("fm-nodate.md", "---\ntitle: x\n---\nBody.\n", "no date", None),
         ("fm-broken.md", "---\ntitle: x\ndate: [2017\n---\nBody.\n", "not valid YAML", 3),
         ("fm-open.md", "---\ntitle: x\ndate: 2017-01-01\nBody.\n", "never closed", 1),
