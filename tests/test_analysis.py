@@ -395,3 +395,14 @@ def test_deities_religions_characters_and_software_are_never_indexed(gazetteer):
     found = by_name(analyse([a], gazetteer)[a.id])
     assert not {"Zeus", "Hera", "Athena", "Wicca", "Islam", "Chrome", "Safari", "Windows XP", "Batman"} & set(found)
     assert {"Maria Papadopoulou", "John Smith", "Athens", "Sheffield", "Toronto", "Microsoft"} <= set(found)
+
+
+def test_a_craft_is_no_person_place_or_group_and_neither_is_its_short_name(gazetteer):
+    """A name that opens on a craft's words (lexicon craft-prefixes) or follows a word for a craft (lexicon
+    work-before) names a vehicle, and so does its own name alone later in the article."""
+    a = article(["Space Shuttle Endeavour landed in Florida on Monday, said Mary Jones of NASA.",
+                 "The destroyer USS Halsey left Norfolk, and the shuttle Orion was moved to Houston.",
+                 "Engineers in Houston said Endeavour would go on show in California."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert not {"Space Shuttle Endeavour", "Endeavour", "USS Halsey", "Halsey", "Orion"} & set(found)
+    assert {"Mary Jones", "NASA", "Florida", "Houston", "California"} <= set(found)

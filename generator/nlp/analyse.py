@@ -27,7 +27,7 @@ from generator.model import Analysis, Article
 from generator.names import is_given_name, is_person_name, one_given_name
 from generator.nlp import lexicon
 from generator.nlp.abbreviations import find_pairs
-from generator.nlp.entities import ADJECTIVE_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable
+from generator.nlp.entities import ADJECTIVE_PREFIXES, CRAFT_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.nlp.rules import Rule, group_mentions, rule
 from generator.nlp.salience import ROLE_MAX_WORDS, content_terms, entity_roles, first_sentences, is_outlet, role_before
@@ -496,6 +496,8 @@ def _work_cue(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[s
     """Not a kind's label: the name is never indexed."""
     c = t.c
     if (first and c.orth[first - 1] in WORK_BEFORE_IDS) or (end < len(c.orth) and c.orth[end] in WORK_AFTER_IDS):
+        return "WORK_OF_ART", first, True
+    if end - first >= 2 and t.doc[first:end].text.startswith(CRAFT_PREFIXES):  # "Space Shuttle Atlantis"
         return "WORK_OF_ART", first, True
     return None
 

@@ -42,6 +42,8 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
 _NOT_NAMES = lexicon.words("not-names")
 # "pro-Beijing", "anti-Pyongyang", "Pan-democrat": an adjective, not a name (nor part of the name after it).
 ADJECTIVE_PREFIXES = lexicon.words("adjective-prefixes")
+# "Space Shuttle Atlantis", "USS Cole": the words that open a craft's name, each with the space after it.
+CRAFT_PREFIXES = tuple(f"{prefix} " for prefix in lexicon.entries("craft-prefixes"))
 _PREFIXES = "|".join(sorted(ADJECTIVE_PREFIXES))
 _PREFIXED_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-", re.IGNORECASE)
 # "the State of Texas", "the Kingdom of Saudi Arabia": the place itself (a municipality or a province is its

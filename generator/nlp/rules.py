@@ -39,6 +39,7 @@ from generator.nlp.entities import (
     _GENERIC_INSTITUTIONS,
     _IDEA,
     _OTHER_LABELS,
+    CRAFT_PREFIXES,
     GROUP_HEADS,
     HEADS,
     KIND_OF_LABEL,
@@ -124,8 +125,11 @@ class Mentions:
 
     @functools.cached_property
     def works(self) -> set[str]:
-        """Names the words around a mention call a work's, a product's or an event's (folded)."""
-        return {bare(m.text) for m in self.mentions if m.label == "WORK_OF_ART" and m.cued}
+        """Names the words around a mention call a work's, a product's or an event's (folded), and a craft's
+        name without the words that open it ("Atlantis" of "Space Shuttle Atlantis")."""
+        cued = [m.text for m in self.mentions if m.label == "WORK_OF_ART" and m.cued]
+        crafts = [text.removeprefix(prefix) for text in cued for prefix in CRAFT_PREFIXES if text.startswith(prefix)]
+        return {bare(text) for text in (*cued, *crafts)}
 
     @functools.cached_property
     def people_words(self) -> set[str]:
