@@ -16,21 +16,19 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BriefingError
 from generator.render import citation, markdown_link
-from generator.text import absolute_url
+from generator.text import absolute_url, unaccented
 
 _WORD = re.compile(r"\w+")
 
 
 def words(text: str) -> tuple[str, ...]:
     """The words of ``text``, case-folded and without accents: what a match compares."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return tuple(_WORD.findall(plain.casefold()))
+    return tuple(_WORD.findall(unaccented(text).casefold()))
 
 
 @dataclass(frozen=True)

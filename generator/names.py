@@ -16,6 +16,8 @@ from pathlib import Path
 import names
 from nicknames import NickNamer
 
+from generator.text import unaccented
+
 
 @functools.lru_cache(maxsize=2)
 def _words(*lists: str) -> frozenset[str]:
@@ -28,11 +30,13 @@ def _words(*lists: str) -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    return word.casefold() in _words("first:male", "first:female")
+    """A given name of the Census lists, accents aside ("Siméon")."""
+    return unaccented(word).casefold() in _words("first:male", "first:female")
 
 
 def is_surname(word: str) -> bool:
-    return word.casefold() in _words("last")
+    """A surname of the Census lists, accents aside ("Gálvez")."""
+    return unaccented(word).casefold() in _words("last")
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")

@@ -22,6 +22,11 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())  # str.split and re's \s know the same white space; split is 5x quicker
 
 
+def unaccented(text: str) -> str:
+    """``text`` without its accents ("Siméon" -> "Simeon"); letters of other scripts stay."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def slugify(text: str) -> str:
     """The one slug function for every URL: ASCII, lower case, words joined by '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -238,14 +238,16 @@ def test_a_given_name_and_a_last_word_that_is_no_place_and_no_given_name_is_a_pe
     """Surnames the US Census lists lack, after a given name: each part of a hyphenated given name must be
     one; not when the given name is a place's name, or the last word a given name or a place's."""
     from generator.names import is_given_name, is_person_name
-    from generator.places import is_known_place
+    from generator.places import is_known_place, is_place_name
 
     def kind(name: str) -> str:
         found, _ = group_mentions([Mention(name, "ORG", 0)], (), gazetteer, given_name=is_given_name,
-                                  known_place=is_known_place, person_name=is_person_name)
+                                  known_place=is_known_place, place_name=is_place_name, person_name=is_person_name)
         return {e.name: e.kind for e in found}[name]
 
     assert kind("Sophie Dymoke") == kind("Pierre-Simon Laplace") == "person"
+    assert kind("Robert Danly") == "person"  # "Robert" is only some place's other name
+    assert kind("René Lazare") == kind("Zoë Ferrand") == "person"  # accents aside
     assert kind("Charlotte Hornets") == kind("Sophie Dubai") == "group"
 
 

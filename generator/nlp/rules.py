@@ -596,13 +596,24 @@ def _given_name_and_surname(item: Kept, article: Article) -> bool:
             and not any(w.casefold() in context.common_words for w in words))
 
 
+@rule(PEOPLE, "given-name-of-a-place", "Gregory of Tours/ORG -> Gregory of Tours is person")
+def _given_name_of_a_place(item: Kept, article: Article) -> bool:
+    """A given name that is no place's own name, "of" and a place: a saint's or a ruler's name ("Hilary of
+    Poitiers", "Catherine of Aragon"; not "Victoria of Australia", "University of Paris")."""
+    given, of, place = item.name.partition(" of ")
+    context = article.context
+    return (not item.key and item.mention.label == "ORG" and bool(of) and " " not in given
+            and context.given_name(given) and not context.place_name(given) and context.known_place(place))
+
+
 def given_name_first(words: Sequence[str], context: Context) -> bool:
     """A name that opens on a given name (each part of a hyphenated one a given name: "Pierre-Simon
-    Laplace") that is no place's ("Charlotte Hornets"), and ends on a word that is no given name: a surname
+    Laplace") that is no place's own name ("Charlotte Hornets"; "Robert" is only some place's other name),
+    and ends on a word that is no given name: a surname
     of the US Census lists, or one they lack that is no place GeoNames knows ("Sophie Dymoke", not "Sophie
     Dubai")."""
     first, last = words[0], words[-1]
-    return (all(context.given_name(part) for part in first.split("-")) and not context.known_place(first)
+    return (all(context.given_name(part) for part in first.split("-")) and not context.place_name(first)
             and not context.given_name(last)
             and (context.person_name(first.split("-")[0], last) or not context.known_place(last)))
 
