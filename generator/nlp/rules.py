@@ -395,6 +395,23 @@ def _bare_abbreviation(article: Article, clusters: Clusters) -> Pairs:
                 yield next(iter(owners)), item.name
 
 
+@rule(MERGES, "initials-then-the-last-words",
+      "University of North Carolina at Greensboro/ORG; UNC Greensboro/ORG"
+      " -> UNC Greensboro = University of North Carolina at Greensboro")
+def _initials_then_words(article: Article, clusters: Clusters) -> Pairs:
+    """A short name that opens on the initials of a longer name's first words and ends on its last words
+    ("UC Berkeley": the University of California, Berkeley)."""
+    for item in article.kept:
+        first, _, rest = item.name.partition(" ")
+        if item.key or not rest or not first.isupper() or not looks_like_abbreviation(first):
+            continue
+        owners = {clusters.find(long) for long in article.long_names
+                  if long.endswith(" " + rest) and long != item.name
+                  and initials_of(long.removesuffix(" " + rest)) == first}
+        if len(owners) == 1:
+            yield next(iter(owners)), item.name
+
+
 @rule(MERGES, "name-and-its-head-word", "CBC/ORG; CBC News/ORG -> CBC News = CBC")
 def _head_word(article: Article, clusters: Clusters) -> Pairs:
     """A group's name and the same name with a group's head word after it, whichever comes first ("CBC",
