@@ -39,6 +39,23 @@ def is_surname(word: str) -> bool:
     return unaccented(word).casefold() in _words("last")
 
 
+COMMON_SURNAMES = 10_000  # the Census's commoner surnames: 0.002% of people or more ("Croft", not "Times")
+
+
+@functools.lru_cache(maxsize=1)
+def _surname_ranks() -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for line in Path(names.FILES["last"]).read_text(encoding="ascii").splitlines():
+        if fields := line.split():
+            ranks[fields[0].casefold()] = int(fields[-1])
+    return ranks
+
+
+def is_common_surname(word: str) -> bool:
+    """One of the :data:`COMMON_SURNAMES` commonest surnames of the Census list, accents aside."""
+    return _surname_ranks().get(unaccented(word).casefold(), COMMON_SURNAMES + 1) <= COMMON_SURNAMES
+
+
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 

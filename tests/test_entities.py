@@ -490,3 +490,20 @@ def test_a_first_word_written_short_is_the_same_name(gazetteer):
     by_name = {name: e for e in found.values() for name in (e.name, *e.aliases)}
     assert by_name["St Jerome"] is by_name["Saint Jerome"] and by_name["St. Louis"] is by_name["Saint Louis"]
     assert len(found) == 3  # "Main St" is a street of its own
+
+
+def test_a_common_surname_called_a_group_once_is_a_person_but_a_rare_one_is_not(gazetteer):
+    """"Croft" once, as the model's organisation, is a person named by surname; "Times" (a surname the
+    Census lists, but a rare one) and a surname named twice (a company named after its founder) are not."""
+    from generator.names import is_common_surname, is_given_name, is_person_name
+    from generator.places import is_known_place
+
+    def kinds(*mentions: str) -> dict[str, str]:
+        found, _ = group_mentions([Mention(text, "ORG", i) for i, text in enumerate(mentions)], (), gazetteer,
+                                  known_place=is_known_place, person_name=is_person_name,
+                                  given_name=is_given_name, common_surname=is_common_surname)
+        return {e.name: e.kind for e in found}
+
+    assert kinds("Croft")["Croft"] == "person"
+    assert kinds("Times")["Times"] == "group"
+    assert kinds("Kellogg", "Kellogg")["Kellogg"] == "group"

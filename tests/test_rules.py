@@ -8,7 +8,7 @@ import re
 import pytest
 
 from generator.gazetteer import load_gazetteer
-from generator.names import is_given_name, is_person_name, one_given_name
+from generator.names import is_common_surname, is_given_name, is_person_name, one_given_name
 from generator.nlp import rules
 from generator.nlp.entities import Mention
 from generator.places import is_known_place, is_place_name, meanings
@@ -44,7 +44,7 @@ def holds(example: str, gazetteer, skip: frozenset[str] = frozenset()) -> bool:
     found, _ = rules.group_mentions(mentions, pairs, gazetteer, known_place=is_known_place, common_words=lower,
                                     person_name=is_person_name, given_name=is_given_name,
                                     place_name=is_place_name, place_meanings=meanings,
-                                    one_given_name=one_given_name, skip=skip)
+                                    one_given_name=one_given_name, common_surname=is_common_surname, skip=skip)
 
     def entity(name: str):
         return next((e for e in found if name in (e.name, *e.aliases)), None)

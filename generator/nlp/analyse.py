@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from generator.compress import Parsed
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
-from generator.names import is_given_name, is_person_name, one_given_name
+from generator.names import is_common_surname, is_given_name, is_person_name, one_given_name
 from generator.nlp import lexicon
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import ADJECTIVE_PREFIXES, CRAFT_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable
@@ -705,7 +705,8 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
     entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place,
                                       common_words=frozenset(found.lower_words), person_name=is_person_name,
                                       given_name=is_given_name, place_name=is_place_name,
-                                      place_meanings=meanings, one_given_name=one_given_name)
+                                      place_meanings=meanings, one_given_name=one_given_name,
+                                      common_surname=is_common_surname)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

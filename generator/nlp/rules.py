@@ -82,6 +82,8 @@ class Context:
     place_meanings: Callable[[str], tuple[int, ...]] = lambda name: ()
     # one given name, or one a nickname of the other (generator.names.one_given_name)
     one_given_name: Callable[[str, str], bool] = lambda a, b: a.casefold() == b.casefold()
+    # a surname the US Census lists among its commoner ones (generator.names.is_common_surname)
+    common_surname: Callable[[str], bool] = lambda word: False
 
 
 class Kept(NamedTuple):
@@ -328,6 +330,16 @@ class Article:
                     confirmed.add(item.name)
                     break
         return votes, confirmed
+
+    @functools.cached_property
+    def name_words(self) -> set[str]:
+        """Every word of the article's names of two words or more, case-folded."""
+        return {w.casefold() for k in self.kept if " " in k.name for w in k.name.split()}
+
+    @functools.cached_property
+    def mention_count(self) -> Counter[str]:
+        """How many kept mentions each name has."""
+        return Counter(k.name for k in self.kept)
 
     @functools.cached_property
     def alone_as_person(self) -> set[str]:
@@ -613,6 +625,20 @@ def _given_name_and_surname(item: Kept, article: Article) -> bool:
             and not any(w.casefold() in context.common_words for w in words))
 
 
+@rule(PEOPLE, "a-surname-called-a-group-once", "Croft/ORG -> Croft is person")
+def _surname_called_a_group_once(item: Kept, article: Article) -> bool:
+    """One word the model calls a group in its one mention, that is one of the US Census's commoner
+    surnames ("Croft"; not "Guardian", "Times", "Crown") and no given name, no place GeoNames knows, no
+    gazetteer entry, no word of the article's prose or of its longer names: a person named by the surname
+    alone ("by Cruse and Croft"). A company named after its founder is named more than once."""
+    name, context = item.name, article.context
+    return (not item.key and item.mention.label == "ORG" and " " not in name and name.istitle()
+            and not item.mention.text.casefold().startswith("the ")
+            and article.mention_count[name] == 1 and context.common_surname(name)
+            and not context.given_name(name) and not context.known_place(name)
+            and name.casefold() not in context.common_words and name.casefold() not in article.name_words)
+
+
 @rule(PEOPLE, "given-name-of-a-place", "Gregory of Tours/ORG -> Gregory of Tours is person")
 def _given_name_of_a_place(item: Kept, article: Article) -> bool:
     """A given name that is no place's own name, "of" and a place: a saint's or a ruler's name ("Hilary of
@@ -733,12 +759,13 @@ def group_mentions(
     place_name: Callable[[str], bool] = lambda name: False,
     place_meanings: Callable[[str], tuple[int, ...]] = lambda name: (),
     one_given_name: Callable[[str, str], bool] = lambda a, b: a.casefold() == b.casefold(),
+    common_surname: Callable[[str], bool] = lambda word: False,
     skip: frozenset[str] = frozenset(),
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
     """Entities of one article, and for each kept mention (by index) the key of its entity. ``skip`` names
     rules to leave out (the tests run each rule's example without it)."""
     context = Context(gazetteer, known_place, common_words, person_name, given_name, place_name, place_meanings,
-                      one_given_name)
+                      one_given_name, common_surname)
     kept = keep(mentions, context, skip)
     kept += inside(kept, context, skip)
     article = Article(kept, list(pairs), context, skip)
