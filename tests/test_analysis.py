@@ -406,3 +406,16 @@ def test_a_craft_is_no_person_place_or_group_and_neither_is_its_short_name(gazet
     found = by_name(analyse([a], gazetteer)[a.id])
     assert not {"Space Shuttle Endeavour", "Endeavour", "USS Halsey", "Halsey", "Orion"} & set(found)
     assert {"Mary Jones", "NASA", "Florida", "Houston", "California"} <= set(found)
+
+
+def test_a_place_gazetteer_name_that_is_a_persons_name_needs_the_text_to_read_a_place(gazetteer):
+    """GeoNames knows towns called Morris, Clinton and Shaw; a given name or common surname the model never
+    reads as a place stays what the text makes it. A name that is no person's (Herat) is still a place on
+    GeoNames' word when the model calls it something else."""
+    a = article(["Morris told reporters in Leeds that the council would meet again, said John Hart.",
+                 "Clinton praised the plan on Monday, and Shaw said it would cost less.",
+                 "Buses from Herat reached Kabul on Tuesday."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Morris"].kind == found["Clinton"].kind == "person"
+    assert found["Shaw"].kind != "place"
+    assert found["Herat"].kind == found["Leeds"].kind == "place"

@@ -46,7 +46,7 @@ def test_the_agency_a_credit_and_an_outlet_by_its_name_are_outlets(gazetteer):
     text = ("Officials in Nairobi told Sky News and Xinhua on Monday that the Kenya Revenue Authority would "
             "review the border closure.\n\nAFP said the closure had halved sales in Mandera.")
     found = entities(text, gazetteer, source="AFP")
-    assert found["AFP"].outlet and found["Sky News"].outlet and found["Xinhua"].outlet
+    assert found["Agence France-Presse"].outlet and found["Sky News"].outlet and found["Xinhua"].outlet
     assert not found["Kenya Revenue Authority"].outlet
 
 

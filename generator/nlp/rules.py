@@ -713,9 +713,16 @@ def inside(kept: list[Kept], context: Context, skip: frozenset[str] = frozenset(
     return found
 
 
+def person_word(name: str, context: Context) -> bool:
+    """One word that is a given name or one of the commoner surnames ("Campbell", "Marx", "Adam"): GeoNames'
+    knowing it as a place says little of what the text means by it unless the model reads a place in it."""
+    return " " not in name and (context.given_name(name) or context.common_surname(name))
+
+
 def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
     """One cluster's entity: the gazetteer's kind and name, else the vote of its mentions (a full name two
-    votes, a cue one more, GeoNames' knowing a name :data:`PLACE_EVIDENCE`) and its fullest name. Mentions
+    votes, a cue one more, GeoNames' knowing a name :data:`PLACE_EVIDENCE`, unless it is a person's name
+    no mention reads as a place: :func:`person_word`) and its fullest name. Mentions
     in a table's lines vote only when no mention outside the tables does: a line of names and figures
     ("Arsenal 2 Derby 0") tells the model little of what a name is, and the prose tells more."""
     gazetteer, known_place = article.context.gazetteer, article.context.known_place
@@ -727,7 +734,8 @@ def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
     for item in voters:
         label = "PERSON" if item.name in people else item.mention.label
         votes[KIND_OF_LABEL[label]] += (2 if len(item.name.split()) > 1 else 1) + item.mention.cued
-    if not entry and any(known_place(name) for name in {item.name for item in items} - article.surnames):
+    if not entry and any(known_place(name) for name in {item.name for item in items} - article.surnames
+                         if votes["place"] or not person_word(name, article.context)):
         votes["place"] += PLACE_EVIDENCE
     kind = entry.kind if entry else vote_kind(votes)
     forms = Counter(item.name for item in items)
