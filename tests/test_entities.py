@@ -394,6 +394,22 @@ def test_a_place_named_inside_a_longer_name_is_a_place_of_the_article(gazetteer)
     assert set(key_of) == set(range(len(mentions)))  # a place found inside a name is no mention of its own
 
 
+def test_a_teams_home_and_a_schools_town_are_places_of_the_article(gazetteer):
+    """A place's name before a capitalised plural ("Pittsburgh Pirates") or before a school's kind ("Stephenville
+    High School"); not the first words of a place that ends on a plural ("Saratoga Springs")."""
+    from generator.names import is_given_name
+    from generator.places import is_known_place, is_place_name
+
+    mentions = [("the Pittsburgh Pirates", "ORG"), ("Stephenville High School", "ORG"),
+                ("Saratoga Springs", "GPE"), ("Golan Heights", "LOC")]
+    found, _ = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer,
+                              known_place=is_known_place, given_name=is_given_name, place_name=is_place_name)
+    kinds = {e.name: e.kind for e in found}
+    assert kinds["Pittsburgh"] == kinds["Stephenville"] == "place"
+    assert kinds["Pittsburgh Pirates"] == kinds["Stephenville High School"] == "group"
+    assert not {"Saratoga", "Golan"} & set(kinds)
+
+
 def test_a_gazetteer_entity_named_inside_a_longer_name_is_listed_too(gazetteer):
     found = entities(gazetteer, [("the UN Security Council", "ORG"), ("BBC News", "ORG")])
     assert found["United Nations"].kind == "group" and found["United Nations"].aliases == ("UN",)

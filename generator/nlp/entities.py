@@ -271,7 +271,20 @@ TRANSIT_WORDS = lexicon.words("transit-words")
 STATION_KINDS = lexicon.words("station-kinds")
 # Newspapers' last words ("Toronto Star", "Edmonton Sun"), which end a piece of a name before a place.
 NEWSPAPER_HEADS = lexicon.words("newspaper-heads")
-_SEGMENT_BREAKS = frozenset({"&", "/", "+", "-", "–"})
+_SEGMENT_BREAKS = frozenset({"&", "/", "+", "-", "–"}) | lexicon.words("head-modifiers")
+_PLACE_PLURALS = lexicon.words("place-plurals")
+
+
+def team_home(words: Sequence[str]) -> str | None:
+    """The words before a capitalised plural that ends a name and is no place's ("Pittsburgh" of "Pittsburgh
+    Pirates", "Kansas City" of "Kansas City Chiefs"; not "Saratoga" of "Saratoga Springs"): where a team or
+    a band may be from, if it is a place's name."""
+    last = words[-1]
+    if len(words) < 2 or not last[:1].isupper() or last.isupper() or not last.endswith("s") \
+            or last.endswith(("ss", "'s", "’s")) or last.casefold() in _PLACE_PLURALS:
+        return None
+    home = words[:-1]
+    return " ".join(home) if all(w[:1].isupper() for w in home) else None
 
 
 def nested_places(name: str, place_name: Callable[[str], bool], given_name: Callable[[str], bool],
@@ -284,7 +297,9 @@ def nested_places(name: str, place_name: Callable[[str], bool], given_name: Call
     place, unless it is a single given name ("Mary" in "Mary & Leigh Block Museum") or a word the article
     also writes in lower case. So is a compass word and a place ("Southern Indiana"); and a place and a
     compass word ("Kowloon East", even as the whole name) lie in that place. A station is named after the
-    place it serves: "Shandao Station", "NTU Hospital Station"."""
+    place it serves: "Shandao Station", "NTU Hospital Station". A school's kind before its head word cuts
+    the name too ("Stephenville High School"; lexicon ``head-modifiers``), and a team's name ends on a
+    plural after its home (:func:`team_home`: "Pittsburgh Pirates")."""
     words = name.split()
     pieces: list[list[str]] = [[]]
     for word in words:
@@ -303,6 +318,9 @@ def nested_places(name: str, place_name: Callable[[str], bool], given_name: Call
             and not all(w.casefold() in HEADS or w.casefold() in common_words for w in served) \
             and not (len(served) == 1 and given_name(served[0])):
         found.append(" ".join(served))  # "Shandao Station", "NTU Hospital Station": the place it serves
+    if (home := team_home(words)) and place_name(home) and not (" " not in home and given_name(home)) \
+            and words[-1].casefold() not in common_words:
+        found.append(home)  # "Pittsburgh Pirates": the team's home
     for piece in pieces:
         if len(piece) >= 2 and piece[-1].casefold() in COMPASS and place_name(" ".join(piece[:-1])):
             found.append(" ".join(piece[:-1]))  # "Kowloon East" (even the whole name) lies in Kowloon
