@@ -254,6 +254,7 @@ def _ids(strings: Iterable[str]) -> frozenset[int]:
 HYPHEN, COMMA, OF, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "of", "PERSON", "NORP"))
 FROM, THE, AT, UNIVERSITY = (get_string_id(s) for s in ("from", "the", "at", "university"))
 PLACE_LABEL_IDS = _ids(("GPE", "LOC"))
+PLACE_LABELS = frozenset(("GPE", "LOC"))
 POSSESSIVE_TAG, OFFICE_IDS = get_string_id("POS"), _ids(("office", "department"))
 INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values
 MARKS = _ids(("#", "@"))  # before a hashtag or a handle
@@ -266,6 +267,8 @@ GROUP_BEFORE_IDS, GROUP_AFTER_IDS = _ids(GROUP_BEFORE), _ids(GROUP_AFTER)
 # event just before or after a name says it is no person's, place's or group's (lexicons "work-before",
 # "work-after")
 WORK_BEFORE_IDS, WORK_AFTER_IDS = _ids(lexicon.words("work-before")), _ids(lexicon.words("work-after"))
+# "the Municipality of Bogliasco": a unit of government before "of" and a place (lexicon "administrative-units")
+ADMINISTRATIVE_UNIT_IDS = _ids(lexicon.words("administrative-units"))
 # "Dr. Bailey", "Mrs Thatcher": a form of address before a name says a person's (lexicon "honorifics")
 HONORIFICS = lexicon.words("honorifics")
 HONORIFIC_IDS = _ids(HONORIFICS | {h + "." for h in HONORIFICS})
@@ -482,6 +485,18 @@ def _campus(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int,
     if label == "ORG" and not key and end + 1 < len(c.lower) and c.lower[end] == AT \
             and UNIVERSITY in c.lower[first:end] and (campus := t.place_runs.get(end + 1)):
         return first, campus
+    return first, end
+
+
+@rule(BOUNDS, "administrative-unit-of-a-place",
+      "Taxes rose in the Municipality of Bogliasco last year. -> Bogliasco/GPE")
+def _administrative_unit(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    """The place's name after "of", not the unit's word: "the Municipality of Livorno" is Livorno."""
+    c = t.c
+    unit = first + (c.lower[first] == THE)
+    if label in PLACE_LABELS and not key and unit + 2 < end and c.lower[unit] in ADMINISTRATIVE_UNIT_IDS \
+            and t.doc[unit].is_title and c.lower[unit + 1] == OF and t.doc[unit + 2].is_title:
+        return unit + 2, end
     return first, end
 
 
