@@ -523,3 +523,15 @@ def test_a_common_surname_called_a_group_once_is_a_person_but_a_rare_one_is_not(
     assert kinds("Croft")["Croft"] == "person"
     assert kinds("Times")["Times"] == "group"
     assert kinds("Kellogg", "Kellogg")["Kellogg"] == "group"
+
+
+def test_an_event_or_a_work_is_not_indexed_but_a_place_named_in_it_is(gazetteer):
+    from generator.names import is_given_name
+    from generator.places import is_known_place, is_place_name
+
+    mentions = [("the Vietnam War", "EVENT"), ("The Ontario Ghostbusters", "WORK_OF_ART"),
+                ("the Marilyn Festival", "EVENT")]
+    found, _ = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer,
+                              known_place=is_known_place, given_name=is_given_name, place_name=is_place_name)
+    kinds = {e.name: e.kind for e in found}
+    assert kinds == {"Vietnam": "place", "Ontario": "place"}  # "Marilyn": a given name

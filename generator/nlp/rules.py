@@ -8,7 +8,8 @@ the rule makes of them), which ``tests/test_rules.py`` runs with every rule and 
 2. :data:`LABELS` correct a mention's label from the words of its name;
 3. :data:`LOOKUPS` find the gazetteer's entry a name stands for, when the plain lookup finds none;
 4. :data:`DROPS` leave out what is not a name (a nationality, an idea, a word of the prose);
-5. :data:`INSIDE` add the places and gazetteer entries named inside a longer name;
+5. :data:`INSIDE` add the places and gazetteer entries named inside a longer name, the names of events and
+   works included (they are not indexed themselves: "the Vietnam War" names Vietnam);
 6. :data:`MERGES` join the names that are one entity (the same name, an abbreviation, a surname);
 
 then each entity's kind is voted (:data:`PEOPLE` adds the names the evidence says are people's) and its
@@ -275,6 +276,21 @@ INSIDE: list[Rule] = []
 def _places_inside(item: Kept, context: Context) -> list[Kept]:
     places = nested_places(item.name, context.place_name, context.given_name, context.common_words)
     return [Kept(-1, Mention(place, "GPE", item.mention.sentence), place, "") for place in places]
+
+
+@rule(INSIDE, "place-an-event-is-named-after", "Berlin International Film Festival/EVENT -> Berlin is place")
+def _event_place(item: Kept, context: Context) -> list[Kept]:
+    """The longest run of an event's first words (up to three) that is a place's own name and no given name:
+    where it happens ("the Avignon Festival") or what it was about ("the Vietnam War")."""
+    words = item.name.split()
+    if item.mention.label != "EVENT":
+        return []
+    for cut in range(min(3, len(words) - 1), 0, -1):
+        place = " ".join(words[:cut])
+        if context.place_name(place) and not (cut == 1 and context.given_name(place)) \
+                and place.casefold() not in context.common_words:
+            return [Kept(-1, Mention(place, "GPE", item.mention.sentence), place, "")]
+    return []
 
 
 @rule(INSIDE, "gazetteer-entry-inside-a-name",
@@ -662,8 +678,14 @@ def given_name_first(words: Sequence[str], context: Context) -> bool:
 
 
 # -- the runner ---------------------------------------------------------------------------------------------
-def keep(mentions: Sequence[Mention], context: Context, skip: frozenset[str] = frozenset()) -> list[Kept]:
-    """Stages 1-4: each mention split, relabelled, looked up and kept unless a drop rule says it is no name."""
+HOST_LABELS = frozenset({"EVENT", "WORK_OF_ART"})  # no kind's, but places are named in them ("the Vietnam War")
+
+
+def keep(mentions: Sequence[Mention], context: Context,
+         skip: frozenset[str] = frozenset()) -> tuple[list[Kept], list[Kept]]:
+    """Stages 1-4: each mention split, relabelled, looked up and kept unless a drop rule says it is no name;
+    and, apart, the names of events and works (:data:`HOST_LABELS`), which are not indexed but may name a
+    place inside them (stage 5)."""
     facts = Mentions(mentions, context)
     splits = [r for r in SPLITS if r.name not in skip]
     labels = [r for r in LABELS if r.name not in skip]
@@ -671,6 +693,7 @@ def keep(mentions: Sequence[Mention], context: Context, skip: frozenset[str] = f
     drops = [r for r in DROPS if r.name not in skip]
     gazetteer = context.gazetteer
     kept: list[Kept] = []
+    hosts: list[Kept] = []
     for i, whole in enumerate(mentions):
         parts = [whole]
         for split in splits:
@@ -680,6 +703,8 @@ def keep(mentions: Sequence[Mention], context: Context, skip: frozenset[str] = f
             for label in labels:
                 mention = label.run(mention, None, facts)
             name = normalise(mention.text, mention.label)
+            if name and mention.label in HOST_LABELS:
+                hosts.append(Kept(i, mention, name, ""))
             if not name or mention.label not in KIND_OF_LABEL:
                 continue
             for label in labels:
@@ -692,7 +717,7 @@ def keep(mentions: Sequence[Mention], context: Context, skip: frozenset[str] = f
                 mention = replace(mention, tabled=True)
             if not any(drop.run(mention, name, entry, context) for drop in drops):
                 kept.append(Kept(i, mention, name, entry.key if entry else ""))
-    return kept
+    return kept, hosts
 
 
 def inside(kept: list[Kept], context: Context, skip: frozenset[str] = frozenset()) -> list[Kept]:
@@ -774,8 +799,8 @@ def group_mentions(
     rules to leave out (the tests run each rule's example without it)."""
     context = Context(gazetteer, known_place, common_words, person_name, given_name, place_name, place_meanings,
                       one_given_name, common_surname)
-    kept = keep(mentions, context, skip)
-    kept += inside(kept, context, skip)
+    kept, hosts = keep(mentions, context, skip)
+    kept += inside([*kept, *hosts], context, skip)
     article = Article(kept, list(pairs), context, skip)
     clusters = Clusters()
     for item in kept:
