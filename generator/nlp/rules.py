@@ -173,6 +173,21 @@ def _work_elsewhere(mention: Mention, name: str | None, facts: Mentions) -> Ment
     return mention
 
 
+EVENT_HEADS, AWARD_HEADS = lexicon.words("event-heads"), lexicon.words("award-heads")
+
+
+@rule(LABELS, "named-as-an-event-or-an-award", "the Royal Gold Medal/ORG -> no Royal Gold Medal")
+def _event_or_award(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A name of two words or more that ends on an event's or an award's word (lexicons ``event-heads``,
+    ``award-heads``: "the Avignon Festival", "the Teen Choice Awards") is an event's, whatever the model
+    called it."""
+    words = mention.text.split()
+    if name is None and not mention.key and len(words) >= 2 and words[-1][:1].isupper() \
+            and words[-1].casefold().strip(".,'’") in EVENT_HEADS | AWARD_HEADS:
+        return replace(mention, label="EVENT")
+    return mention
+
+
 @rule(LABELS, "full-name-of-a-surname-called-a-person",
       "Dries Mertens/PRODUCT; Mertens/PERSON -> Dries Mertens is person")
 def _full_name_of_a_person(mention: Mention, name: str | None, facts: Mentions) -> Mention:
@@ -281,9 +296,9 @@ def _places_inside(item: Kept, context: Context) -> list[Kept]:
 @rule(INSIDE, "place-an-event-is-named-after", "Berlin International Film Festival/EVENT -> Berlin is place")
 def _event_place(item: Kept, context: Context) -> list[Kept]:
     """The longest run of an event's first words (up to three) that is a place's own name and no given name:
-    where it happens ("the Avignon Festival") or what it was about ("the Vietnam War")."""
+    where it happens ("the Avignon Festival") or what it was about ("the Vietnam War"). Not an award's."""
     words = item.name.split()
-    if item.mention.label != "EVENT":
+    if item.mention.label != "EVENT" or words[-1].casefold() in AWARD_HEADS:  # "the Stirling Prize"
         return []
     for cut in range(min(3, len(words) - 1), 0, -1):
         place = " ".join(words[:cut])
