@@ -726,13 +726,15 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
     for index, mention in enumerate(found.mentions):
         if index in key_of:
             keys_by_sentence.setdefault(mention.sentence, []).append(key_of[index])
+    # an outlet is where the news came from, not who or what it is about: it is no part of the main cast
+    outlets = {e.key for e in entities if is_outlet(e, article)}
     sentences = [
         SentenceInfo(
             text=text,
             position=position,
             paragraph=paragraph,
             prose=prose,
-            entities=tuple(dict.fromkeys(keys_by_sentence.get(position, ()))),
+            entities=tuple(k for k in dict.fromkeys(keys_by_sentence.get(position, ())) if k not in outlets),
             tokens=tokens,
             finite=finite,
             parse=parse,
@@ -751,7 +753,7 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
     first = first_sentences(keys_by_sentence, [prose and bool(text) for text, _, prose, *_ in found.sentences])
     after_all = sum(s.prose for s in sentences)
     roles = entity_roles((key_of[i], m.role) for i, m in enumerate(found.mentions) if i in key_of)
-    entities = tuple(replace(e, first=first.get(e.key, after_all), outlet=is_outlet(e, article),
+    entities = tuple(replace(e, first=first.get(e.key, after_all), outlet=e.key in outlets,
                              roles=roles.get(e.key, ())) for e in entities)
     return Analysis(
         article_id=article.id,
