@@ -419,3 +419,13 @@ def test_a_place_gazetteer_name_that_is_a_persons_name_needs_the_text_to_read_a_
     assert found["Morris"].kind == found["Clinton"].kind == "person"
     assert found["Shaw"].kind != "place"
     assert found["Herat"].kind == found["Leeds"].kind == "place"
+
+
+def test_a_speech_addresses_offices_and_god_but_names_no_one_by_them(gazetteer):
+    """"Mr. Speaker" is an office addressed by its title; "God" is no place (GeoNames knows a village of that
+    name) and no person; the people and places the speech names stay."""
+    a = article(["Thank you, Mr. Speaker. Tonight I stand before you in Washington, said Mary Jones.",
+                 "God bless you, and God bless the people of Ohio."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert not {"Speaker", "God"} & set(found)
+    assert {"Mary Jones", "Washington", "Ohio"} <= set(found)

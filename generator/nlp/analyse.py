@@ -27,7 +27,15 @@ from generator.model import Analysis, Article
 from generator.names import is_common_surname, is_given_name, is_person_name, one_given_name
 from generator.nlp import lexicon
 from generator.nlp.abbreviations import find_pairs
-from generator.nlp.entities import ADJECTIVE_PREFIXES, CRAFT_PREFIXES, GROUP_HEADS, HEADS, Mention, given_name_syllable
+from generator.nlp.entities import (
+    ADJECTIVE_PREFIXES,
+    CRAFT_PREFIXES,
+    GROUP_HEADS,
+    HEADS,
+    TITLE_WORDS,
+    Mention,
+    given_name_syllable,
+)
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.nlp.rules import Rule, group_mentions, rule
 from generator.nlp.salience import ROLE_MAX_WORDS, content_terms, entity_roles, first_sentences, is_outlet, role_before
@@ -503,6 +511,15 @@ def _administrative_unit(t: Tokens, first: int, end: int, label: str, key: str) 
 @rule(NOT_NAMES_AFTER, "part-of-a-job-title", "The Home Secretary said the plan would be reviewed. -> no Home")
 def _job_title(t: Tokens, first: int, end: int, label: str) -> bool:
     return label == "ORG" and end < len(t.doc) and t.c.lower[end] in JOB_AFTER_IDS
+
+
+@rule(NOT_NAMES_AFTER, "office-addressed-by-its-title", "Thank you, Mr. Speaker, for the time. -> no Speaker")
+def _addressed_by_title(t: Tokens, first: int, end: int, label: str) -> bool:
+    """"Mr. Speaker", "Madam President": a form of address before a title is how a speech addresses an
+    office, not a name (not a title that is also a common surname: "Mr Major")."""
+    c, doc = t.c, t.doc
+    return bool(first) and c.lower[first - 1] in HONORIFIC_IDS and doc[first - 1].is_title and all(
+        token.lower_.rstrip(".") in TITLE_WORDS and not is_common_surname(token.text) for token in doc[first:end])
 
 
 @rule(CUES, "work-or-product-cue",
