@@ -429,3 +429,14 @@ def test_a_speech_addresses_offices_and_god_but_names_no_one_by_them(gazetteer):
     found = by_name(analyse([a], gazetteer)[a.id])
     assert not {"Speaker", "God"} & set(found)
     assert {"Mary Jones", "Washington", "Ohio"} <= set(found)
+
+
+def test_travel_writing_a_temple_by_its_first_word_and_a_guide_set_off_by_commas(gazetteer):
+    """A name that opens on a place's first word is a place's even when the model reads a person ("Wat Pho":
+    lexicon place-prefixes); a name set off by commas after an occupation is a person's ("our guide,
+    Somchai,")."""
+    a = article(["The Grand Palace and Wat Pho are a short walk from Khao San Road in Bangkok.",
+                 "Our guide, Somchai, recommended Mount Fuji at dawn, then the train back to Kyoto."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Wat Pho"].kind == found["Mount Fuji"].kind == found["Bangkok"].kind == "place"
+    assert found["Somchai"].kind == "person"

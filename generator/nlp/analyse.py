@@ -224,9 +224,12 @@ def group_cue(c: Columns, start: int, end: int) -> bool:
 
 def person_cue(doc: Doc, c: Columns, start: int, end: int) -> int | None:
     """Where a person's name cued by an occupation starts ("designer Halston", "athletes Vitas Gerulaitis",
-    the given name left out of the model's span), or None without such a cue."""
+    the given name left out of the model's span; "our guide, Somchai,"), or None without such a cue."""
     if start >= 1 and c.lower[start - 1] in PERSON_BEFORE_IDS and doc[start - 1].is_lower:
         cued = start
+    elif (start >= 2 and c.lower[start - 1] == COMMA and c.lower[start - 2] in PERSON_BEFORE_IDS
+          and doc[start - 2].is_lower and end < len(doc) and c.lower[end] == COMMA):
+        cued = start  # "our guide, Somchai, said": a name set off by commas after an occupation
     elif (start >= 2 and c.lower[start - 2] in PERSON_BEFORE_IDS and doc[start - 2].is_lower
           and doc[start - 1].is_title and c.iob[start - 1] == OUTSIDE):
         cued = start - 1

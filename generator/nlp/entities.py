@@ -207,7 +207,8 @@ def after_a_person(mention: Mention, people_words: set[str]) -> Mention:
 
 
 def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool]) -> Mention:
-    """"Castlefrank Road" or "Instituto Gonzaga" called a person: its head word says a place or a group,
+    """"Castlefrank Road", "Wat Pho" or "Instituto Gonzaga" called a person: its head word (or a place's
+    first word: lexicon ``place-prefixes``) says a place or a group,
     unless the name is a given name and a surname ("Stuart Hall"). A longer name that ends on such a word is
     a building or an institution named after a person ("the Harold T. Whitcomb Center")."""
     words = name.split()
@@ -215,7 +216,7 @@ def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool])
         return mention
     if words[0].casefold() in GROUP_HEADS or words[-1].casefold() in GROUP_HEADS:
         return Mention(mention.text, "ORG", mention.sentence)
-    if words[-1].casefold() in PLACE_HEADS:
+    if words[-1].casefold() in PLACE_HEADS or words[0].casefold() in PLACE_PREFIXES:
         return Mention(mention.text, "FAC", mention.sentence)
     return mention
 
@@ -360,6 +361,7 @@ def initials_of(name: str) -> str:
 PLACE_HEADS = lexicon.words("place-heads")
 GROUP_HEADS = lexicon.words("group-heads")
 HEADS = PLACE_HEADS | GROUP_HEADS
+PLACE_PREFIXES = lexicon.words("place-prefixes")
 
 
 def person_shaped(words: Sequence[str]) -> bool:
