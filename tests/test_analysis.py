@@ -376,6 +376,21 @@ def test_names_in_a_table_are_found_per_cell_and_its_lines_are_never_summarised(
     assert all(not s[:1].isdigit() and "Rovers 2" not in s for s in (*result.summary, *result.key_points))
 
 
+def test_the_sides_of_a_result_are_groups_and_a_counterpart_is_a_person(gazetteer, tmp_path):
+    """Wire copy: a line of results reads name, score, name, score; its sides are indexed as groups even
+    where the model finds no name in the line, and GeoNames' knowing a town of a side's name does not make
+    it a place when only the table names it. A name after "counterpart" is a person's, particle and all."""
+    seed = tmp_path / "results.txt"
+    seed.write_text("date 1996-08-22\nBONN 1996-08-22 Klaus Kinkel met his French counterpart Herve de Charette "
+                    "in Paris on Thursday.\n\nResults of first division matches on Wednesday:\n\n"
+                    "Bayern Munich 2 Hamburg 0\nSchalke 3 Karlsruhe 2\n", encoding="utf-8")
+    (a,) = read_file(seed, "results.txt")
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert {found[n].kind for n in ("Bayern Munich", "Hamburg", "Schalke", "Karlsruhe")} == {"group"}
+    assert found["Herve de Charette"].kind == "person" and "Herve" not in found
+    assert found["Paris"].kind == "place"
+
+
 def test_a_headline_in_capitals_is_shown_and_read_in_its_proper_case(gazetteer):
     a = article(["The cup began on Friday in Al-Ain, where Japan beat Syria 2-1 in front of 20,000 fans.",
                  "Syria's coach said his side had been unlucky."],

@@ -32,6 +32,7 @@ from generator.nlp.entities import (
     CRAFT_PREFIXES,
     GROUP_HEADS,
     HEADS,
+    KIND_OF_LABEL,
     TITLE_WORDS,
     Mention,
     given_name_syllable,
@@ -235,7 +236,10 @@ def person_cue(doc: Doc, c: Columns, start: int, end: int) -> int | None:
         cued = start - 1
     else:
         return None
-    return cued if all(t.is_title or t.is_upper or not t.is_alpha for t in doc[start:end]) else None
+    words = doc[start:end]
+    return cued if all(t.is_title or t.is_upper or not t.is_alpha or (0 < t.i - start < len(words) - 1
+                                                                       and t.lower_ in SURNAME_PARTICLES)
+                       for t in words) else None
 
 
 class Columns(NamedTuple):
@@ -265,6 +269,8 @@ def _ids(strings: Iterable[str]) -> frozenset[int]:
 HYPHEN, COMMA, OF, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "of", "PERSON", "NORP"))
 FROM, THE, AT, UNIVERSITY = (get_string_id(s) for s in ("from", "the", "at", "university"))
 PLACE_LABEL_IDS = _ids(("GPE", "LOC"))
+SURNAME_PARTICLES = lexicon.words("surname-particles")  # "Herve de Charette", "Ludwig van Beethoven"
+NAME_LABEL_IDS = _ids(KIND_OF_LABEL)  # the labels of a person's, a place's or a group's name
 PLACE_LABELS = frozenset(("GPE", "LOC"))
 POSSESSIVE_TAG, OFFICE_IDS = get_string_id("POS"), _ids(("office", "department"))
 INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values
@@ -385,6 +391,27 @@ def between_figures(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tup
                 cut.append((piece, i, label, key))
             piece = i + 1
     return cut
+
+
+def score_line_cells(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """A line of results that reads name, score, name, score ("Bayern Munich 2 Hamburg 0"): the two names
+    are the sides (teams or players), the model's names or not. (start, end) of each side the model left
+    out, when every word of it is capitalised."""
+    figure = [any(ch.isdigit() for ch in token.text) for token in doc]
+    cells: list[tuple[int, int]] = []
+    start = 0
+    for i, is_figure in enumerate(figure):
+        if is_figure:
+            if i == start:
+                return []  # two figures in a row, or a line that opens on one: not name, score, name, score
+            cells.append((start, i))
+            start = i + 1
+    if len(cells) != 2 or start != len(doc):
+        return []
+    covered = {i for begin, end, label, _ in runs if label in NAME_LABEL_IDS for i in range(begin, end)}
+    return [(begin, end) for begin, end in cells
+            if not covered & set(range(begin, end)) and all(t.is_title or not t.is_alpha for t in doc[begin:end])
+            and any(t.is_alpha for t in doc[begin:end])]
 
 
 def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
@@ -688,6 +715,8 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
     runs = entity_runs(c)
     if table:
         runs = between_figures(doc, runs)
+        for start, end in score_line_cells(doc, runs):  # the sides of a result: teams or players
+            into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), guessed=True))
     cited = CITATION.match(text) if not prose else None
     if cited:  # the outlet is a group, whatever the model saw in it
         outlet_start, outlet_end = cited.span("outlet")

@@ -774,8 +774,9 @@ def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
     for item in voters:
         label = "PERSON" if item.name in people else item.mention.label
         votes[KIND_OF_LABEL[label]] += (2 if len(item.name.split()) > 1 else 1) + item.mention.cued
-    if not entry and any(known_place(name) for name in {item.name for item in items} - article.surnames
-                         if votes["place"] or not person_word(name, article.context)):
+    in_prose = any(not item.mention.tabled for item in items)  # a table alone: its shape is the evidence
+    if not entry and in_prose and any(known_place(name) for name in {item.name for item in items} - article.surnames
+                                      if votes["place"] or not person_word(name, article.context)):
         votes["place"] += PLACE_EVIDENCE
     kind = entry.kind if entry else vote_kind(votes)
     forms = Counter(item.name for item in items)
