@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from generator.nlp import lexicon
 
 ENDS_BADLY = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "ADJ", "NUM", "PRON", "AUX"}
+BE_FORMS = {"am", "is", "are", "was", "were", "be", "been", "being"}  # a headline never ends on one
 NOUN_PHRASE = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP", "CCONJ", "PUNCT", "PART", "X"}
 SPEECH_VERBS = lexicon.words("speech-verbs")
 _QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("(", ")"), ("[", "]"))
@@ -38,6 +39,8 @@ def problems(tokens: Sequence[tuple[str, str]], lead: str = "", names: Iterable[
     if content and content[-1][1] in ENDS_BADLY and not year_after_preposition(content) \
             and not predicative(content) and not object_pronoun(content):
         found.append(f"ends on {content[-1][1]} {content[-1][0]!r}")
+    elif content and content[-1][0].casefold() in BE_FORMS:  # "... the dollar's strength was": tagged a verb
+        found.append(f"ends on the copula {content[-1][0]!r}")
     text = "".join(t for t, _ in tokens).strip()
     if text.count('"') % 2 or any(text.count(a) > text.count(b) for a, b in _QUOTES):
         found.append("a quotation mark or bracket is left open")

@@ -299,6 +299,9 @@ def drop_lead_in(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tokens
 
 
+LONGER_HEADLINE = 3  # words a compressed headline may run over the limit before the lead is cut instead
+
+
 def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: Collection[str] = ()) -> str:
     """A headline from the lead (its first clause that tells, not a photo caption or an interviewer's question):
     compressed from its parse (:func:`generator.compress.compress`) when that is well formed; else its main
@@ -308,7 +311,8 @@ def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: 
             or next((s for s in sentences if s.prose and s.words >= 4), None) or next(iter(sentences), None))
     if lead is None:
         return "Untitled briefing"
-    cut = compress(lead.parse, max_words) if lead.parse else None
+    # a whole clause a few words over the limit reads better than the lead cut short ("... was in America")
+    cut = (compress(lead.parse, max_words) or compress(lead.parse, max_words + LONGER_HEADLINE)) if lead.parse else None
     if not cut or problems(cut, lead.text, names):
         cut = cut_lead(lead, max_words, names)
     title = "".join(t for t, _ in cut).strip().rstrip(".,;:")

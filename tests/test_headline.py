@@ -45,6 +45,7 @@ def test_a_title_cut_inside_a_name_fails(tag):
     ("The rebels (who hold the north", "left open"),
     ("Mr. President, as a Nobel Peace Prize recipient and as one", "ends on"),
     ("Charles J. Fillmore was an American", "ends on"),
+    ("Treasury Secretary Robert Rubin said the dollar's strength was", "ends on"),
 ])
 def test_broken_cuts_fail(tag, title, wrong):
     assert any(wrong in problem for problem in problems(tag(title))), problems(tag(title))
