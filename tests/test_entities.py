@@ -535,3 +535,9 @@ def test_an_event_or_a_work_is_not_indexed_but_a_place_named_in_it_is(gazetteer)
                               known_place=is_known_place, given_name=is_given_name, place_name=is_place_name)
     kinds = {e.name: e.kind for e in found}
     assert kinds == {"Vietnam": "place", "Ontario": "place"}  # "Marilyn": a given name
+
+
+def test_a_persons_seat_after_of_is_not_part_of_the_name(gazetteer):
+    found = names_of(gazetteer, [("Patrick Gordon", "PERSON"), ("Patrick Leopold Gordon of Auchleuchries", "PERSON"),
+                                 ("Alexander Gordon of Auchintoul", "PERSON"), ("Alexander Gordon", "PERSON")])
+    assert len(found) == 2 and set(found.values()) == {"person"}

@@ -573,13 +573,16 @@ def lone_names(article: Article) -> Iterator[Kept]:
 def _middle_names(article: Article, clusters: Clusters) -> Pairs:
     """A person's name and the same name with middle names ("Otto Jespersen", "Jens Otto Harry Jespersen"):
     the shorter's words in the longer, in order, the same last word; not when the longer has a word that
-    tells a family apart ("Johann II Bernoulli" is not Johann Bernoulli: :data:`GENERATIONS`)."""
+    tells a family apart ("Johann II Bernoulli" is not Johann Bernoulli: :data:`GENERATIONS`). A place
+    after "of" is the person's estate or seat, not part of the name ("Patrick Leopold Gordon of
+    Auchleuchries" is Patrick Gordon)."""
     names = sorted(article.people[0], key=lambda n: (len(n.split()), n))
     for i, short in enumerate(names):
         words = short.split()
         for long in names[i + 1:]:
-            longer = long.split()
-            if len(longer) > len(words) and longer[-1] == words[-1] and in_order(words, longer) \
+            seat = " of " in long and long.rpartition(" of ")[2][:1].isupper()
+            longer = (long.rpartition(" of ")[0] if seat else long).split()
+            if len(longer) + seat > len(words) and longer[-1] == words[-1] and in_order(words, longer) \
                     and not GENERATIONS & (set(longer) - set(words)):
                 yield short, long
 
