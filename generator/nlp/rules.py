@@ -46,6 +46,7 @@ from generator.nlp.entities import (
     KIND_OF_LABEL,
     LABEL_OF_KIND,
     PLACE_EVIDENCE,
+    TITLE_WORDS,
     Mention,
     after_a_person,
     coordinated,
@@ -60,6 +61,7 @@ from generator.nlp.entities import (
     normalise,
     person_shaped,
     spelled_out,
+    strip_titles,
     surname,
     unglued,
     variant_pairs,
@@ -173,6 +175,21 @@ def _work_elsewhere(mention: Mention, name: str | None, facts: Mentions) -> Ment
     return mention
 
 
+@rule(LABELS, "title-before-a-persons-name",
+      "Joshua Norton/PERSON; Emperor Norton/ORG -> Norton named Joshua Norton")
+def _title_before_a_person(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A title before the last word of a name the model calls a person's elsewhere in the article ("known as
+    Emperor Norton", "President Obama" called a group) is that person's title and name."""
+    if name is not None or mention.key or mention.label not in ("ORG", "GPE", "NORP"):
+        return mention
+    rest = strip_titles(mention.text.removeprefix("the ").removeprefix("The "))
+    words = rest.split()
+    if rest != mention.text and 1 <= len(words) <= 3 and person_shaped(words) \
+            and words[-1].casefold() in facts.people_words:
+        return replace(mention, label="PERSON")
+    return mention
+
+
 EVENT_HEADS, AWARD_HEADS = lexicon.words("event-heads"), lexicon.words("award-heads")
 
 
@@ -240,6 +257,14 @@ def _other(mention: Mention, name: str, entry: GazetteerEntry | None, context: C
     """A name the gazetteer knows as a deity, a religion, a fictional character, software or a product
     (kind ``other``) that the model called a person, place or group: never indexed."""
     return entry is not None and entry.kind == "other"
+
+
+@rule(DROPS, "a-title-alone", "Peter the Great/PERSON; the Tsar/PERSON -> no Tsar")
+def _title_alone(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
+    """A title with no name ("the Tsar said") is no name, unless it is also a common surname ("King said":
+    Martin Luther King)."""
+    return entry is None and all(w.casefold().rstrip(".") in TITLE_WORDS and not context.common_surname(w)
+                                 for w in name.split())
 
 
 @rule(DROPS, "nationality-or-religion", "Iraqi/NORP -> no Iraqi")
