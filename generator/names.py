@@ -34,21 +34,22 @@ def is_given_name(word: str) -> bool:
     return unaccented(word).casefold() in _words("first:male", "first:female")
 
 
-def is_surname(word: str) -> bool:
-    """A surname of the Census lists, accents aside ("Gálvez")."""
-    return unaccented(word).casefold() in _words("last")
-
-
 COMMON_SURNAMES = 10_000  # the Census's commoner surnames: 0.002% of people or more ("Croft", not "Times")
 
 
 @functools.lru_cache(maxsize=1)
 def _surname_ranks() -> dict[str, int]:
+    """Each surname of the Census list (case-folded) and its rank, commonest first."""
     ranks: dict[str, int] = {}
     for line in Path(names.FILES["last"]).read_text(encoding="ascii").splitlines():
         if fields := line.split():
             ranks[fields[0].casefold()] = int(fields[-1])
     return ranks
+
+
+def is_surname(word: str) -> bool:
+    """A surname of the Census lists, accents aside ("Gálvez")."""
+    return unaccented(word).casefold() in _surname_ranks()
 
 
 def is_common_surname(word: str) -> bool:

@@ -545,7 +545,7 @@ def _job_title(t: Tokens, first: int, end: int, label: str) -> bool:
 
 @rule(NOT_NAMES_AFTER, "office-addressed-by-its-title", "Thank you, Mr. Speaker, for the time. -> no Speaker")
 def _addressed_by_title(t: Tokens, first: int, end: int, label: str) -> bool:
-    """"Mr. Speaker", "Madam President": a form of address before a title is how a speech addresses an
+    """"Mr. Speaker", "Mr. Chairman": a form of address before a title is how a speech addresses an
     office, not a name (not a title that is also a common surname: "Mr Major")."""
     c, doc = t.c, t.doc
     return bool(first) and c.lower[first - 1] in HONORIFIC_IDS and doc[first - 1].is_title and all(
