@@ -541,3 +541,20 @@ def test_a_persons_seat_after_of_is_not_part_of_the_name(gazetteer):
     found = names_of(gazetteer, [("Patrick Gordon", "PERSON"), ("Patrick Leopold Gordon of Auchleuchries", "PERSON"),
                                  ("Alexander Gordon of Auchintoul", "PERSON"), ("Alexander Gordon", "PERSON")])
     assert len(found) == 2 and set(found.values()) == {"person"}
+
+
+def test_a_building_the_model_called_a_group_is_a_place_and_its_short_form_the_same(gazetteer):
+    """A name ending on a building's word ("stadium", "museum") is a place; a shorter name that ends it, or
+    the same name followed by "of" and the town it stands in, is the same building."""
+    from generator.places import is_known_place
+
+    mentions = [("the Khalifa Stadium", "ORG"), ("the Steven F. Udvar-Hazy Center", "FAC"),
+                ("the Udvar-Hazy Center", "FAC"), ("the Evergreen Aviation Museum of McMinnville", "ORG"),
+                ("the Evergreen Aviation Museum", "ORG"), ("the Comic Corps", "ORG")]
+    found, _ = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer,
+                              known_place=is_known_place)
+    kinds = {e.name: (e.kind, e.aliases) for e in found}
+    assert kinds["Khalifa Stadium"] == ("place", ())
+    assert kinds["Steven F. Udvar-Hazy Center"] == ("place", ("Udvar-Hazy Center",))
+    assert kinds["Evergreen Aviation Museum of McMinnville"] == ("place", ("Evergreen Aviation Museum",))
+    assert kinds["Comic Corps"] == ("group", ())  # no building's word: the model's kind stands

@@ -46,6 +46,7 @@ from generator.nlp.entities import (
     KIND_OF_LABEL,
     LABEL_OF_KIND,
     PLACE_EVIDENCE,
+    PLACE_HEADS,
     TITLE_WORDS,
     Mention,
     after_a_person,
@@ -225,6 +226,18 @@ def _head_word_of_no_kind(mention: Mention, name: str | None, facts: Mentions) -
     words = normalise(mention.text, "PERSON").split()
     if len(words) >= 2 and words[-1].casefold() in HEADS:
         return Mention(mention.text, "ORG" if words[-1].casefold() in GROUP_HEADS else "FAC", mention.sentence)
+    return mention
+
+
+@rule(LABELS, "building-called-a-group", "the Al Wakrah Stadium/ORG -> Al Wakrah Stadium is place")
+def _building_called_a_group(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A name of two words or more that ends on a place's or a building's word (lexicon ``place-heads``:
+    "stadium", "museum", "bridge") is a place, though the model called it an organisation."""
+    if name is not None or mention.label != "ORG" or mention.key:
+        return mention
+    words = normalise(mention.text, "ORG").split()
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-1].casefold() in PLACE_HEADS:
+        return replace(mention, label="FAC")
     return mention
 
 
@@ -511,9 +524,43 @@ def _group_by_its_words(article: Article, clusters: Clusters) -> Pairs:
             continue
         longer = [long for long in groups if first[long] <= first[short]
                   and (long.startswith(short + " ") or long.endswith(" " + short))]
-        owners = {clusters.find(long) for long in longer if not any(o != long and o in long for o in longer)}
-        if len(owners) == 1:
-            yield next(iter(owners)), short
+        yield from owner_of_short_form(short, longer, clusters)
+
+
+def owner_of_short_form(short: str, longer: Sequence[str], clusters: Clusters) -> Pairs:
+    """The pair of a short form and the one entity of the longer names it shortens, if it is only one's: of
+    several such names, the shortest stands for the rest."""
+    owners = {clusters.find(long) for long in longer if not any(o != long and o in long for o in longer)}
+    if len(owners) == 1:
+        yield next(iter(owners)), short
+
+
+@rule(MERGES, "building-by-its-last-words",
+      "Steven F. Udvar-Hazy Center/FAC; Udvar-Hazy Center/FAC -> Steven F. Udvar-Hazy Center = Udvar-Hazy Center")
+def _building_by_its_words(article: Article, clusters: Clusters) -> Pairs:
+    """A building's name of two words or more (ending on a word of lexicon ``place-heads``) that ends the
+    name of one building named before it is that building's short form. Not a place GeoNames knows."""
+    first = article.first_sentence
+    buildings = sorted({k.name for k in article.kept if k.mention.label == "FAC" and " " in k.name
+                        and k.name.split()[-1].casefold() in PLACE_HEADS})
+    for short in buildings:
+        if article.context.known_place(short):
+            continue
+        longer = [long for long in buildings if first[long] <= first[short] and long.endswith(" " + short)]
+        yield from owner_of_short_form(short, longer, clusters)
+
+
+@rule(MERGES, "a-name-and-the-place-it-is-of",
+      "Evergreen Museum/FAC; Evergreen Museum of McMinnville/ORG -> Evergreen Museum = Evergreen Museum of McMinnville")
+def _name_of_a_place(article: Article, clusters: Clusters) -> Pairs:
+    """A name followed by "of" and a place GeoNames knows is the same name, when the article also writes it
+    alone and no other longer name opens on it ("the Church" after the Church of England)."""
+    names = {item.name for item in article.kept}
+    for long in sorted(article.long_names):
+        short, of, where = long.rpartition(" of ")
+        if of and short in names and article.context.known_place(where) \
+                and not any(other != long and other.startswith(short + " ") for other in names):
+            yield short, long
 
 
 @rule(MERGES, "two-names-of-one-place", "Bombay/GPE; Mumbai/GPE -> Bombay = Mumbai")
