@@ -535,6 +535,11 @@ def test_an_event_or_a_work_is_not_indexed_but_a_place_named_in_it_is(gazetteer)
                               known_place=is_known_place, given_name=is_given_name, place_name=is_place_name)
     kinds = {e.name: e.kind for e in found}
     assert kinds == {"Vietnam": "place", "Ontario": "place"}  # "Marilyn": a given name
+    # an award's word before "for" or "in", or after the name in lower case, says an award all the same
+    mentions = [("the BAFTA Award for Best Foreign Actress", "ORG"), ("the Newcomer of the Year award", "ORG"),
+                ("the Nobel Prize in Physics", "ORG"), ("the 1996 NFL Draft", "ORG"), ("the Awards Council", "ORG")]
+    found, _ = group_mentions([Mention(t, label, i) for i, (t, label) in enumerate(mentions)], (), gazetteer)
+    assert [e.name for e in found] == ["Awards Council"]
 
 
 def test_a_persons_seat_after_of_is_not_part_of_the_name(gazetteer):

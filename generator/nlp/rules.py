@@ -26,6 +26,7 @@ A), ``A is kind``, ``A named B`` (the entity A belongs to is named B).
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -197,11 +198,14 @@ EVENT_HEADS, AWARD_HEADS = lexicon.words("event-heads"), lexicon.words("award-he
 @rule(LABELS, "named-as-an-event-or-an-award", "the Royal Gold Medal/ORG -> no Royal Gold Medal")
 def _event_or_award(mention: Mention, name: str | None, facts: Mentions) -> Mention:
     """A name of two words or more that ends on an event's or an award's word (lexicons ``event-heads``,
-    ``award-heads``: "the Avignon Festival", "the Teen Choice Awards") is an event's, whatever the model
-    called it."""
-    words = mention.text.split()
-    if name is None and not mention.key and len(words) >= 2 and words[-1][:1].isupper() \
-            and words[-1].casefold().strip(".,'’") in EVENT_HEADS | AWARD_HEADS:
+    ``award-heads``: "the Avignon Festival", "the Teen Choice Awards", "the Newcomer of the Year award"), or
+    has an award's word before "for" or "in" ("the BAFTA Award for Best Actress"), is an event's, whatever
+    the model called it."""
+    words = [w.casefold().strip(".,'’") for w in mention.text.split()]
+    if name is not None or mention.key or len(words) < 2:
+        return mention
+    if words[-1] in EVENT_HEADS | AWARD_HEADS or any(
+            word in AWARD_HEADS and after in ("for", "in") for word, after in itertools.pairwise(words[1:])):
         return replace(mention, label="EVENT")
     return mention
 
