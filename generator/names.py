@@ -1,5 +1,6 @@
 """Given names and surnames, from the ``names`` package (the US Census 1990 lists of first names and of
-surnames; the data ships in the package, nothing is downloaded), and the nicknames of English given names,
+surnames; the data ships in the package, nothing is downloaded) and ``gender-guesser`` (the given names of
+some 50 countries, which the Census lacks: "Thibaut"), and the nicknames of English given names,
 from the ``nicknames`` package (a hand-curated list: "Larry" is a nickname of Lawrence and of Laurence).
 
 Used as evidence when an entity's kind is decided: a two- or three-word name that the model called an
@@ -11,10 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from pathlib import Path
 
+import gender_guesser
 import names
 from nicknames import NickNamer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.text import unaccented
 
@@ -29,9 +33,27 @@ def _words(*lists: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=1)
+def _world_given_names() -> frozenset[str]:
+    """The given names of some 50 countries in ``gender-guesser``'s copy of Jörg Michael's ``nam_dict.txt``
+    (GNU FDL), case-folded and unaccented: "Thibaut", "Dries". A ``+`` joins a name's parts ("Abd+al"). Only
+    names a country gives more than rarely (a frequency of 2 or more on the file's scale of 1 to 13, column
+    31 on): the rarest include place names ("Sheffield"). Not English function words ("The", "Even": spaCy's
+    stop words)."""
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    found: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        frequencies = {int(f, 16) for f in line[30:].strip("$ ") if f in string.hexdigits}
+        if line[:1] not in ("#", "=", "") and len(fields := line.split()) > 1 and max(frequencies, default=0) >= 2:
+            name = unaccented(fields[1]).casefold()
+            found.update({name.replace("+", "-"), name.replace("+", "")})
+    return frozenset(found - STOP_WORDS)
+
+
 def is_given_name(word: str) -> bool:
-    """A given name of the Census lists, accents aside ("Siméon")."""
-    return unaccented(word).casefold() in _words("first:male", "first:female")
+    """A given name of the Census lists or of :func:`_world_given_names`, accents aside ("Siméon")."""
+    folded = unaccented(word).casefold()
+    return folded in _words("first:male", "first:female") or folded in _world_given_names()
 
 
 COMMON_SURNAMES = 10_000  # the Census's commoner surnames: 0.002% of people or more ("Croft", not "Times")

@@ -225,6 +225,8 @@ def test_a_given_name_and_a_surname_the_model_took_for_a_group_is_a_person(gazet
 
     assert kinds("Dean Kamen") == {"Dean Kamen": "person"}
     assert kinds("Annie K. Oakley") == {"Annie K. Oakley": "person"}
+    assert kinds("Thibaut Courtois") == {"Thibaut Courtois": "person"}  # the world list's, not the Census's
+    assert kinds("Sheffield Hallam") == {"Sheffield Hallam": "group"}  # a world list's name, but a rare one
     assert kinds("Virginia Tech") == {"Virginia Tech": "group"}  # an institution's word
     assert kinds("Christian Aid", frozenset({"aid"})) == {"Christian Aid": "group"}  # a word of the prose
     assert kinds("Amnesty International") == {"Amnesty International": "group"}  # no given name
