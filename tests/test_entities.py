@@ -156,6 +156,12 @@ def test_followers_are_not_the_group(gazetteer):
     assert list(entities(gazetteer, [("Scientologist", "ORG"), ("Islamists", "NORP")])) == []
 
 
+def test_a_people_named_by_a_plural_noun_is_people_but_a_nationality_adjective_is_nothing(gazetteer):
+    found = entities(gazetteer, [("the Palestinians", "NORP"), ("Huguenots", "NORP"), ("Iraqi", "NORP"),
+                                 ("Swiss", "NORP"), ("Islamists", "NORP")])
+    assert {name: e.kind for name, e in found.items()} == {"Palestinians": "person", "Huguenots": "person"}
+
+
 def test_spellings_of_one_name_merge(gazetteer):
     found = entities(gazetteer, [("New People's Party", "ORG"), ("New People Party", "ORG"),
                                  ("Mohamed El-Hassan", "PERSON"), ("Mohamed Elhassan", "PERSON")])

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -242,6 +243,18 @@ def _building_called_a_group(mention: Mention, name: str | None, facts: Mentions
     words = normalise(mention.text, "ORG").split()
     if len(words) >= 2 and words[-1][:1].isupper() and words[-1].casefold() in PLACE_HEADS:
         return replace(mention, label="FAC")
+    return mention
+
+
+@rule(LABELS, "a-people-in-the-plural", "the Palestinians/NORP -> Palestinians is person")
+def _a_people(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A people, a nation or the followers of a faith that the model calls a nationality, named by a plural
+    noun ("the Palestinians", "Muslims"; not an adjective: "Iraqi", "Swiss"), are people, as the dev sets'
+    annotators count them. Not the followers of an idea ("Islamists": rule followers-not-the-group)."""
+    words = mention.text.removeprefix("the ").split()
+    if name is None and not mention.key and mention.label == "NORP" and len(words) == 1 \
+            and re.fullmatch(r"[A-Z][a-z]+[^s]s", words[0]) and not _ADHERENT.match(words[0]):
+        return replace(mention, label="PERSON")
     return mention
 
 
