@@ -211,6 +211,20 @@ def _event_or_award(mention: Mention, name: str | None, facts: Mentions) -> Ment
     return mention
 
 
+WORK_HEADS = lexicon.words("work-heads")
+
+
+@rule(LABELS, "named-as-a-work", "the First Symphony/PERSON -> no First Symphony")
+def _work(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A name of two words or more that ends on a word for a work (lexicon ``work-heads``: "the First
+    Symphony", "The Inspector Lynley Mysteries") is a work's, whatever the model called it."""
+    words = normalise(mention.text, mention.label).split()
+    if name is None and not mention.key and len(words) >= 2 and words[-1][:1].isupper() \
+            and words[-1].casefold() in WORK_HEADS:
+        return replace(mention, label="WORK_OF_ART")
+    return mention
+
+
 @rule(LABELS, "full-name-of-a-surname-called-a-person",
       "Dries Mertens/PRODUCT; Mertens/PERSON -> Dries Mertens is person")
 def _full_name_of_a_person(mention: Mention, name: str | None, facts: Mentions) -> Mention:
