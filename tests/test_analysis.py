@@ -455,3 +455,14 @@ def test_travel_writing_a_temple_by_its_first_word_and_a_guide_set_off_by_commas
     found = by_name(analyse([a], gazetteer)[a.id])
     assert found["Wat Pho"].kind == found["Mount Fuji"].kind == found["Bangkok"].kind == "place"
     assert found["Somchai"].kind == "person"
+
+
+def test_a_peers_title_after_a_name_is_that_person_and_names_a_place(gazetteer):
+    """"Name, 4th Earl of Place": the title is another name of the person, and what the peer is of a place."""
+    text = ("In 1802 the estate passed to William Ashby, 4th Earl of Dunmore, who sold it two years later. "
+            "Ashby had no heir.")
+    found = by_name(analyse([article([text])], gazetteer)["t"])
+    people = {name: e for name, e in found.items() if e.kind == "person"}
+    assert list(people) == ["William Ashby"], found
+    assert "4th Earl of Dunmore" in people["William Ashby"].aliases
+    assert found["Dunmore"].kind == "place"

@@ -41,13 +41,15 @@ def parse(example: str) -> tuple[list[Mention], list[tuple[str, str]], frozenset
 
 def holds(example: str, gazetteer, skip: frozenset[str] = frozenset()) -> bool:
     mentions, pairs, lower, expectation = parse(example)
-    found, _ = rules.group_mentions(mentions, pairs, gazetteer, known_place=is_known_place, common_words=lower,
+    found, key_of = rules.group_mentions(mentions, pairs, gazetteer, known_place=is_known_place, common_words=lower,
                                     person_name=is_person_name, given_name=is_given_name,
                                     place_name=is_place_name, place_meanings=meanings,
                                     one_given_name=one_given_name, common_surname=is_common_surname, skip=skip)
 
-    def entity(name: str):
-        return next((e for e in found if name in (e.name, *e.aliases)), None)
+    def entity(name: str):  # by its name or an alias, else the entity of a mention of that text
+        keys = {key_of.get(i) for i, m in enumerate(mentions) if m.text == name}
+        return next((e for e in found if name in (e.name, *e.aliases)), None) or next(
+            (e for e in found if e.key in keys), None)
 
     if expectation.startswith("no "):
         return entity(expectation.removeprefix("no ")) is None

@@ -33,6 +33,7 @@ from generator.nlp.entities import (
     GROUP_HEADS,
     HEADS,
     KIND_OF_LABEL,
+    PEERAGES,
     TITLE_WORDS,
     Mention,
     given_name_syllable,
@@ -361,6 +362,33 @@ def affiliations(doc: Doc, c: Columns, runs: Iterable[tuple[int, int, int, int]]
     return found
 
 
+PEERAGE_IDS = _ids(PEERAGES)
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def peer_titles(c: Columns, runs: Iterable[tuple[int, int, int, int]], cut: Callable[[int, int], str]
+                ) -> list[tuple[tuple[int, int], tuple[int, int], int]]:
+    """"John FitzGibbon, 2nd Earl of Clare": a peer's title (lexicon ``peerages``, an ordinal before it, a
+    place or a name after it) just after a person's name and a comma is another name of that person.
+    ((start, end) of the name, (start, end) of the title, the first token of the place after "of" or -1)
+    of each."""
+    found = []
+    for start, end, label, _ in runs:
+        if label != PERSON or end + 2 >= len(c.lower) or c.orth[end] != COMMA:
+            continue
+        first = word = end + 1
+        word += ORDINAL.fullmatch(cut(word, word + 1)) is not None
+        if word >= len(c.lower) or c.lower[word] not in PEERAGE_IDS:
+            continue
+        of = word + 1 < len(c.lower) and c.lower[word + 1] == OF
+        last = named = word + 1 + of
+        while last < len(c.tag) and c.tag[last] in PROPER_TAG_IDS:
+            last += 1
+        if last > named:
+            found.append(((start, end), (first, last), named if of else -1))
+    return found
+
+
 def entity_runs(c: Columns) -> list[tuple[int, int, int, int]]:
     """The Doc's entities as ``Doc.ents`` finds them in the same token attributes (a run that begins with a
     typed B token and goes on through I tokens), without a ``Span`` object each: (start, end, label, id)."""
@@ -643,6 +671,20 @@ def pair_mentions(doc: Doc, pairs: list[tuple[Span, Span]], sentence_of: Callabl
             into.mentions.append(Mention(short.text, label, sentence_of(short.start)))
 
 
+def peer_mentions(c: Columns, runs: list[tuple[int, int, int, int]], cut: Callable[[int, int], str],
+                  sentence_of: Callable[[int], int], into: _Collected) -> list[tuple[int, int, int, int]]:
+    """A mention of each peer's title (:func:`peer_titles`) and its pair with the person's name; the runs
+    without the model's pieces of the title ("1st Earl", "Snowdon"); what a peer is "of" is a place
+    ("Snowdon")."""
+    for (start, end), (first, last), place in peer_titles(c, runs, cut):
+        runs = [run for run in runs if run[1] <= first or run[0] >= last]
+        into.mentions.append(Mention(cut(first, last), "PERSON", sentence_of(first), cued=True))
+        if place >= 0:
+            into.mentions.append(Mention(cut(place, last), "GPE", sentence_of(place), cued=True, guessed=True))
+        into.pairs.append((cut(start, end), cut(first, last)))
+    return runs
+
+
 def sentences_of(doc: Doc, text: str, paragraph: int, prose: bool, columns: numpy.ndarray, c: Columns,
                  into: _Collected, parser: Callable[[Doc], Doc] | None = None) -> list[int]:
     """Each sentence of the Doc as plain data (with its tokens' coarse tags in the first paragraphs, where
@@ -726,6 +768,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
     pairs = find_pairs(doc) if "(" in text else []
     if pairs:
         runs = pieces_of_long_forms(runs, pairs)
+    runs = peer_mentions(c, runs, cut, sentence_of, into)
     tokens = Tokens(doc, c, {start: stop for start, stop, label_id, _ in runs if label_id in PLACE_LABEL_IDS})
     for run in runs:
         if (found := span_mention(tokens, run, cut)) is not None:

@@ -43,6 +43,17 @@ _NOT_NAMES = lexicon.words("not-names")
 # "pro-Beijing", "anti-Pyongyang", "Pan-democrat": an adjective, not a name (nor part of the name after it).
 ADJECTIVE_PREFIXES = lexicon.words("adjective-prefixes")
 # "Space Shuttle Atlantis", "USS Cole": the words that open a craft's name, each with the space after it.
+PEERAGES = lexicon.words("peerages")
+_PEER_TITLE = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<title>\w+) (?:of )?[A-Z]")
+
+
+def peer_title(name: str) -> bool:
+    """"2nd Earl of Clare", "Earl Spencer": a peer's title (lexicon ``peerages``), with the place or the name
+    it is of."""
+    match = _PEER_TITLE.match(name)
+    return match is not None and match["title"].casefold() in PEERAGES
+
+
 CRAFT_PREFIXES = tuple(f"{prefix} " for prefix in lexicon.entries("craft-prefixes"))
 _PREFIXES = "|".join(sorted(ADJECTIVE_PREFIXES))
 _PREFIXED_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-", re.IGNORECASE)

@@ -20,7 +20,8 @@ An example reads ``Text/LABEL; Text/LABEL -> expectation``: a label may be follo
 words around it) or ``?`` (guessed by a rule of the analysis, not the model), ``=key`` (a gazetteer entry).
 ``lower: words;`` in front lists words the article also writes in lower case, ``pair: Long/Short;`` an
 abbreviation pair written in parentheses. Expectations: ``A = B`` (one entity), ``no A`` (no entity named
-A), ``A is kind``, ``A named B`` (the entity A belongs to is named B).
+A), ``A is kind``, ``A named B`` (the entity A belongs to is named B); ``A`` is a name or an alias of the
+entity, or the text of one of its mentions (an alias several people share is no one's: "Moreau").
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ from generator.nlp.entities import (
     nested_entries,
     nested_places,
     normalise,
+    peer_title,
     person_shaped,
     spelled_out,
     strip_titles,
@@ -492,7 +494,19 @@ def _same_entry(article: Article, clusters: Clusters) -> Pairs:
 def _abbreviation_pair(article: Article, clusters: Clusters) -> Pairs:
     for long, short in article.pairs:
         a, b = normalise(long, "ORG"), normalise(short, "ORG")
-        if a and b and a in clusters.parent and b in clusters.parent:
+        if a and b and a in clusters.parent and b in clusters.parent and not peer_title(short):
+            yield a, b
+
+
+@rule(MERGES, "a-peer-and-the-title",
+      "pair: John FitzGibbon/2nd Earl of Clare; John FitzGibbon/PERSON; 2nd Earl of Clare/PERSON+ "
+      "-> John FitzGibbon = 2nd Earl of Clare")
+def _peer_and_title(article: Article, clusters: Clusters) -> Pairs:
+    """A peer's title the text gives after a person's name and a comma ("John FitzGibbon, 2nd Earl of
+    Clare": generator.nlp.analyse.peer_titles) is that person's."""
+    for name, title in article.pairs:
+        a, b = normalise(name, "PERSON"), normalise(title, "PERSON")
+        if a and b and a in clusters.parent and b in clusters.parent and peer_title(title):
             yield a, b
 
 
@@ -644,9 +658,10 @@ def _either_order(article: Article, clusters: Clusters) -> Pairs:
 
 
 def surname_owners(article: Article, clusters: Clusters) -> dict[str, set[str]]:
-    """Case-folded surname (or last word) -> the clusters of the people's full names that end with it."""
+    """Case-folded surname (or last word) -> the clusters of the people's full names that end with it (not a
+    peer's title: "Dunmore" in "4th Earl of Dunmore" is a place)."""
     by_surname: dict[str, set[str]] = defaultdict(set)
-    for full in article.people[0]:
+    for full in (name for name in article.people[0] if not peer_title(name)):
         by_surname[surname(full).casefold()].add(clusters.find(full))
         by_surname[full.split()[-1].casefold()].add(clusters.find(full))
     return by_surname
@@ -888,8 +903,8 @@ def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
     forms = Counter(item.name for item in items)
     if entry:
         canonical = entry.name
-    elif kind == "person":
-        canonical = max(forms, key=lambda n: (len(n.split()), forms[n], len(n), n))
+    elif kind == "person":  # the fullest name, not a peer's title
+        canonical = max(forms, key=lambda n: (not peer_title(n), len(n.split()), forms[n], len(n), n))
     else:
         canonical = max(forms, key=lambda n: (not n.isupper(), forms[n], len(n), n))
     return ArticleEntity(
@@ -940,4 +955,20 @@ def group_mentions(
         entity = entity_of(items, article)
         entities.append(entity)
         key_of.update((item.index, entity.key) for item in items if item.index >= 0)
-    return merge_same_key(entities), key_of
+    return merge_same_key(unambiguous_aliases(entities)), key_of
+
+
+def unambiguous_aliases(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
+    """A person's one-word alias that is a surname or middle name of another person in the article (a word
+    of a full name but its first) is no alias of either: in an article on the Bernoullis, "Bernoulli" names
+    Daniel here and Johann there. (Its mentions stay with the person the merge rules gave them to.)"""
+    def name_words(entity: ArticleEntity) -> set[str]:
+        return {w.casefold() for name in (entity.name, *entity.aliases) for w in name.split()[1:]}
+
+    owners = Counter(w for e in entities if e.kind == "person" for w in name_words(e))
+
+    def shared(entity: ArticleEntity, alias: str) -> bool:
+        return owners[alias.casefold()] > (alias.casefold() in name_words(entity))
+
+    return [replace(e, aliases=tuple(a for a in e.aliases if " " in a or not shared(e, a)))
+            if e.kind == "person" else e for e in entities]
