@@ -142,6 +142,12 @@ class Mentions:
         return {bare(text) for text in (*cued, *crafts)}
 
     @functools.cached_property
+    def surnames(self) -> set[str]:
+        """The last word of every full name the model calls a person's (folded)."""
+        names = (normalise(m.text, "PERSON").casefold().split() for m in self.mentions if m.label == "PERSON")
+        return {words[-1] for words in names if len(words) > 1}
+
+    @functools.cached_property
     def people_words(self) -> set[str]:
         """Every word of a name the model calls a person's."""
         return {w for m in self.mentions if m.label == "PERSON" for w in normalise(m.text, "PERSON").casefold().split()}
@@ -271,6 +277,17 @@ def _a_people(mention: Mention, name: str | None, facts: Mentions) -> Mention:
     if name is None and not mention.key and mention.label == "NORP" and len(words) == 1 \
             and re.fullmatch(r"[A-Z][a-z]+[^s]s", words[0]) and not _ADHERENT.match(words[0]):
         return replace(mention, label="PERSON")
+    return mention
+
+
+@rule(LABELS, "a-family-by-its-surname", "Manju Sam/PERSON; the Sams/ORG -> no Sams")
+def _family(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """The plural of a surname the article gives a person ("the Sams", "the Olsens") names a family, not a
+    group: its people are indexed each by their own names, the family is not."""
+    word = mention.text.removeprefix("the ").removeprefix("The ").casefold()
+    if name is None and not mention.key and mention.label != "PERSON" and " " not in word \
+            and word.endswith("s") and {word[:-1], word.removesuffix("es")} & facts.surnames:
+        return replace(mention, label="MISC")
     return mention
 
 
