@@ -173,6 +173,16 @@ def _coordinated(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
     return coordinated(mention)
 
 
+@rule(SPLITS, "names-either-side-of-a-slash",
+      "Newsmax / Zogby/ORG -> Zogby is group")
+def _slash(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
+    """"McCutchan Art Center / Pace Galleries", "Newsmax / Zogby": a slash between spaces parts two names
+    (a joint venture or a poll's two sponsors), each of the mention's label."""
+    if " / " not in mention.text or mention.key:
+        return (mention,)
+    return tuple(replace(mention, text=part.strip()) for part in mention.text.split(" / ") if part.strip())
+
+
 # -- 2. labels: Mention -> Mention (``name`` is None before the name is read) --------------------------------
 LABELS: list[Rule] = []
 
