@@ -466,3 +466,12 @@ def test_a_peers_title_after_a_name_is_that_person_and_names_a_place(gazetteer):
     assert list(people) == ["William Ashby"], found
     assert "4th Earl of Dunmore" in people["William Ashby"].aliases
     assert found["Dunmore"].kind == "place"
+
+
+def test_a_name_and_a_year_alone_in_brackets_are_a_work_but_not_an_authors_or_a_places(gazetteer):
+    text = ("Late in his career Halvorsen wrote The Winter Harbour (1962), which sold well. "
+            "He had studied in Oslo (1931) under the painter Edvard Lund. "
+            "The argument follows Cruse and Croft (2004).")
+    found = by_name(analyse([article([text])], gazetteer)["t"])
+    assert "Winter Harbour" not in found and "The Winter Harbour" not in found, found
+    assert found["Oslo"].kind == "place" and found["Croft"].kind == "person"

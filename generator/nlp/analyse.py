@@ -285,6 +285,9 @@ GROUP_BEFORE_IDS, GROUP_AFTER_IDS = _ids(GROUP_BEFORE), _ids(GROUP_AFTER)
 # event just before or after a name says it is no person's, place's or group's (lexicons "work-before",
 # "work-after")
 WORK_BEFORE_IDS, WORK_AFTER_IDS = _ids(lexicon.words("work-before")), _ids(lexicon.words("work-after"))
+# "The Lookout (2007)", "Analytic Syntax (1937)": a year alone in brackets after a name dates a work
+OPENING, CLOSING = get_string_id("("), get_string_id(")")
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # "the Municipality of Bogliasco": a unit of government before "of" and a place (lexicon "administrative-units")
 ADMINISTRATIVE_UNIT_IDS = _ids(lexicon.words("administrative-units"))
 # "Dr. Bailey", "Mrs Thatcher": a form of address before a name says a person's (lexicon "honorifics")
@@ -589,7 +592,20 @@ def _work_cue(t: Tokens, first: int, last: int, end: int, label: str) -> tuple[s
         return "WORK_OF_ART", first, True
     if end - first >= 2 and t.doc[first:end].text.startswith(CRAFT_PREFIXES):  # "Space Shuttle Atlantis"
         return "WORK_OF_ART", first, True
-    return None
+    return ("WORK_OF_ART", first, True) if dated_work(t, first, end, label) else None
+
+
+def dated_work(t: Tokens, first: int, end: int, label: str) -> bool:
+    """"The Lookout (2007)": a name and a year alone in brackets are a work and the year it came out; not a
+    place and a date ("in Paris (1927)") nor an author and the year of the work cited ("by Giovanni Bellini
+    (1505)", "Cruse and Croft (2004)": a person's or a common surname's name)."""
+    c, doc = t.c, t.doc
+    if label in ("PERSON", "GPE", "LOC") or end + 2 >= len(c.orth) or c.orth[end] != OPENING \
+            or c.orth[end + 2] != CLOSING or not YEAR.fullmatch(doc[end + 1].text):
+        return False
+    words = [token.text for token in doc[first:end] if token.is_title]
+    return not (first and doc[first - 1].lower_ == "by") and not (
+        (len(words) == 1 and is_common_surname(words[0])) or (len(words) == 2 and is_person_name(*words)))
 
 
 @rule(CUES, "place-cue", "They fled the city of Marawi. -> Marawi/GPE")
