@@ -296,7 +296,8 @@ def _family(mention: Mention, name: str | None, facts: Mentions) -> Mention:
     group: its people are indexed each by their own names, the family is not."""
     word = mention.text.removeprefix("the ").removeprefix("The ").casefold()
     if name is None and not mention.key and mention.label != "PERSON" and " " not in word \
-            and word.endswith("s") and {word[:-1], word.removesuffix("es")} & facts.surnames:
+            and word.endswith("s") and word not in facts.surnames \
+            and {word[:-1], word[:-2] if word.endswith("es") else ""} & facts.surnames:
         return replace(mention, label="MISC")
     return mention
 
