@@ -234,20 +234,21 @@ WORK_HEADS = lexicon.words("work-heads")
 
 @rule(LABELS, "named-as-a-work", "the First Symphony/PERSON -> no First Symphony")
 def _work(mention: Mention, name: str | None, facts: Mentions) -> Mention:
-    """A name of two words or more that ends on a word for a work (lexicon ``work-heads``: "the First
-    Symphony", "The Inspector Lynley Mysteries") is a work's, whatever the model called it."""
+    """A name that ends on a word for a work (lexicon ``work-heads``: "the First Symphony", "The Inspector
+    Lynley Mysteries", "Overtures") is a work's, whatever the model called it."""
     words = normalise(mention.text, mention.label).split()
-    if name is None and not mention.key and len(words) >= 2 and words[-1][:1].isupper() \
+    if name is None and not mention.key and words and words[-1][:1].isupper() \
             and words[-1].casefold() in WORK_HEADS:
-        return replace(mention, label="WORK_OF_ART")
+        return replace(mention, label="WORK_OF_ART", cued=True)
     return mention
 
 
 @rule(LABELS, "full-name-of-a-surname-called-a-person",
       "Dries Mertens/PRODUCT; Mertens/PERSON -> Dries Mertens is person")
 def _full_name_of_a_person(mention: Mention, name: str | None, facts: Mentions) -> Mention:
-    """A full name the model gave a label of no kind is a person's when its last word alone is a person."""
-    if name is not None or mention.label not in _OTHER_LABELS or mention.key:
+    """A full name the model gave a label of no kind is a person's when its last word alone is a person (not a
+    work's that its words say is one: "the First Symphony")."""
+    if name is not None or mention.label not in _OTHER_LABELS or mention.key or mention.cued:
         return mention
     words = normalise(mention.text, "PERSON").split()
     if 2 <= len(words) <= 3 and person_shaped(words) and words[-1].casefold() in facts.lone_people:
