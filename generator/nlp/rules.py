@@ -473,6 +473,10 @@ class Article:
         return Counter(k.name for k in self.kept)
 
     @functools.cached_property
+    def person_labelled(self) -> set[str]:
+        return {k.name for k in self.kept if k.mention.label == "PERSON"}
+
+    @functools.cached_property
     def alone_as_person(self) -> set[str]:
         return {k.name.casefold() for k in self.kept if k.mention.label == "PERSON" and not k.key and " " not in k.name}
 
@@ -791,6 +795,16 @@ def _by_surname_alone(item: Kept, article: Article) -> bool:
     words = item.name.split()
     return (not item.key and 2 <= len(words) <= 3 and person_shaped(words)
             and item.mention.label in {"ORG", "GPE", "LOC", "FAC"} and words[-1].casefold() in article.alone_as_person)
+
+
+@rule(PEOPLE, "a-persons-name-in-the-other-order",
+      "Natsuko Higuchi/PERSON; Higuchi Natsuko/FAC -> Higuchi Natsuko is person")
+def _other_order(item: Kept, article: Article) -> bool:
+    """A two-word name that the model calls a person's in the other order is a person's (Japanese, Chinese,
+    Korean and Hungarian names are written surname first and last; rule a-name-in-either-order joins them)."""
+    words = item.name.split()
+    return not item.key and len(words) == 2 and item.mention.label != "PERSON" and person_shaped(words) \
+        and f"{words[1]} {words[0]}" in article.person_labelled
 
 
 @rule(PEOPLE, "given-name-and-surname-called-a-group", "Dean Kamen/ORG -> Dean Kamen is person")
