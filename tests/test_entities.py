@@ -27,6 +27,8 @@ def test_normalise_drops_articles_possessives_titles_and_junk():
     assert strip_titles("Emeritus Professor John Burrows") == "John Burrows"
     assert normalise("Emeritus", "ORG") == normalise("Prime Minister", "GPE") == ""  # a title is no group or place
     assert normalise("Major", "PERSON") == "Major"  # but may be a surname
+    # a span cut before a number or the next name: "Holland Lodge No. 8", "Kermie Worm & Mr Marbles"
+    assert normalise("Holland Lodge No", "ORG") == normalise("Kermie Worm & Mr", "ORG") == ""
 
 
 def test_identical_names_merge_and_count(gazetteer):

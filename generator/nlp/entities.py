@@ -40,6 +40,7 @@ _SURNAME_PARTICLE = re.compile(rf"^(?:{'|'.join(lexicon.entries('surname-particl
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
 # Time zones and clock words the model takes for organisations.
 _NOT_NAMES = lexicon.words("not-names")
+_HONORIFICS = lexicon.words("honorifics")  # "Kermie Worm & Mr": a span cut before the next name
 # "pro-Beijing", "anti-Pyongyang", "Pan-democrat": an adjective, not a name (nor part of the name after it).
 ADJECTIVE_PREFIXES = lexicon.words("adjective-prefixes")
 # "Space Shuttle Atlantis", "USS Cole": the words that open a craft's name, each with the space after it.
@@ -148,8 +149,9 @@ def normalise(text: str, label: str) -> str:
         return ""
     words = name.split()
     last = words[-1]
-    if len(words) > 1 and (last.isdigit() or last in _FUNCTION_WORDS):
-        return ""  # a span cut in the wrong place: "North and", "Museum of the", a score "Sweden 1"
+    if len(words) > 1 and (last.isdigit() or last in _FUNCTION_WORDS or last in ("&", "No")
+                           or last.casefold().rstrip(".") in _HONORIFICS):
+        return ""  # a span cut in the wrong place: "North and", "Museum of the", "Lodge No", a score "Sweden 1"
     if len(words) == 1 and _PREFIXED_ADJECTIVE.match(name):
         return ""  # "pro-Beijing", "Pan-democrat": an adjective, not a name
     return name
