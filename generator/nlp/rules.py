@@ -183,6 +183,20 @@ def _slash(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
     return tuple(replace(mention, text=part.strip()) for part in mention.text.split(" / ") if part.strip())
 
 
+@rule(SPLITS, "two-groups-either-side-of-a-comma",
+      "the Air Force Academy, Squadron Officer School/ORG -> Squadron Officer School is group")
+def _comma(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
+    """A group's name after a comma that ends on an institution's word (lexicon ``group-heads``) is a group of
+    its own, listed after another ("the Air Force Academy, Squadron Officer School"); not a place after the
+    comma ("Trinity College, Cambridge", "the University of California, Berkeley")."""
+    before, comma, after = mention.text.partition(", ")
+    words = after.split()
+    if not comma or mention.key or mention.label != "ORG" or len(words) < 2 or ", " in after \
+            or words[-1].casefold() not in GROUP_HEADS or facts.context.known_place(after):
+        return (mention,)
+    return replace(mention, text=before), replace(mention, text=after)
+
+
 # -- 2. labels: Mention -> Mention (``name`` is None before the name is read) --------------------------------
 LABELS: list[Rule] = []
 
