@@ -475,3 +475,12 @@ def test_a_name_and_a_year_alone_in_brackets_are_a_work_but_not_an_authors_or_a_
     found = by_name(analyse([article([text])], gazetteer)["t"])
     assert "Winter Harbour" not in found and "The Winter Harbour" not in found, found
     assert found["Oslo"].kind == "place" and found["Croft"].kind == "person"
+
+
+def test_a_name_after_an_occupation_is_a_person_though_the_model_missed_it(gazetteer):
+    text = ("As a boy he studied under the grammarian Aelius Donatus in Rome. Brahms recommended the young man "
+            "to his publisher, Simrock, who soon commissioned more work. The exhibit showed singer-songwriter "
+            "Carly Simon.")
+    found = by_name(analyse([article([text])], gazetteer)["t"])
+    assert found["Aelius Donatus"].kind == found["Simrock"].kind == "person", found
+    assert "Carly" not in found  # a given name before the model's surname is not a name of its own

@@ -318,9 +318,11 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
     end, label). A run that ends on an institution's or a building's word ("The Deseret News observed", "the
     Ghaza Hotel", with a nationality before them: "the Saudi Interior Ministry") is an organisation's or a
     building's; a run of two or three words that opens on a given name and ends on a surname ("the party's
-    Regina Ip") is a person's. ``columns`` is the Doc's ``to_array(COLUMNS)``, ``c`` the same as lists."""
+    Regina Ip") is a person's, and so is a run of up to three after an occupation ("the grammarian Aelius
+    Donatus", "his publisher, Simrock,"). ``columns`` is the Doc's ``to_array(COLUMNS)``, ``c`` the same as
+    lists."""
     mask = one_of(columns[:, 0], PROPER_TAG_IDS) & (columns[:, 2] == OUTSIDE)
-    if mask.sum() < 2:
+    if not mask.any():
         return []
     candidate = mask.tolist()
     found = []
@@ -332,6 +334,11 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
         while start > 0 and candidate[start - 1]:
             start -= 1
         headed = c.lower[last] in HEAD_IDS
+        if not headed and end - start <= 3 and after_an_occupation(doc, c, start) \
+                and (end == len(c.iob) or c.iob[end] != BEGIN) and all(t.is_title for t in doc[start:end]):
+            # (a given name before the model's surname is the occupation cue's: "singer Carly [Simon]")
+            found.append((start, end, "PERSON"))
+            continue
         # the word checks first: the title-case check makes a Token object per word
         if end - start < 2 or (not headed and end - start > 3) or not all(t.is_title for t in doc[start:end]):
             continue
@@ -343,6 +350,12 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
         elif not doc[start].is_sent_start and is_person_name(doc[start].text, doc[last].text):
             found.append((start, end, "PERSON"))  # (a sentence's first word may be capitalised for that alone)
     return found
+
+
+def after_an_occupation(doc: Doc, c: Columns, start: int) -> bool:
+    """Token ``start`` follows an occupation in lower case (lexicon ``occupations``), or one and a comma."""
+    before = start - 1 - (start >= 2 and c.lower[start - 1] == COMMA)
+    return before >= 0 and c.lower[before] in PERSON_BEFORE_IDS and doc[before].is_lower
 
 
 def affiliations(doc: Doc, c: Columns, runs: Iterable[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
