@@ -32,7 +32,9 @@ from generator.nlp.entities import (
     CRAFT_PREFIXES,
     GROUP_HEADS,
     HEADS,
+    HONORIFICS,
     KIND_OF_LABEL,
+    ORDINAL,
     PEERAGES,
     TITLE_WORDS,
     Mention,
@@ -291,7 +293,6 @@ YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # "the Municipality of Bogliasco": a unit of government before "of" and a place (lexicon "administrative-units")
 ADMINISTRATIVE_UNIT_IDS = _ids(lexicon.words("administrative-units"))
 # "Dr. Bailey", "Mrs Thatcher": a form of address before a name says a person's (lexicon "honorifics")
-HONORIFICS = lexicon.words("honorifics")
 HONORIFIC_IDS = _ids(HONORIFICS | {h + "." for h in HONORIFICS})
 
 
@@ -379,7 +380,7 @@ def affiliations(doc: Doc, c: Columns, runs: Iterable[tuple[int, int, int, int]]
 
 
 PEERAGE_IDS = _ids(PEERAGES)
-ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+ORDINAL_WORD = re.compile(ORDINAL)
 
 
 def peer_titles(c: Columns, runs: Iterable[tuple[int, int, int, int]], cut: Callable[[int, int], str]
@@ -393,7 +394,7 @@ def peer_titles(c: Columns, runs: Iterable[tuple[int, int, int, int]], cut: Call
         if label != PERSON or end + 2 >= len(c.lower) or c.orth[end] != COMMA:
             continue
         first = word = end + 1
-        word += ORDINAL.fullmatch(cut(word, word + 1)) is not None
+        word += ORDINAL_WORD.fullmatch(cut(word, word + 1)) is not None
         if word >= len(c.lower) or c.lower[word] not in PEERAGE_IDS:
             continue
         of = word + 1 < len(c.lower) and c.lower[word + 1] == OF

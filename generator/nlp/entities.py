@@ -40,12 +40,14 @@ _SURNAME_PARTICLE = re.compile(rf"^(?:{'|'.join(lexicon.entries('surname-particl
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—*_/\\|"
 # Time zones and clock words the model takes for organisations.
 _NOT_NAMES = lexicon.words("not-names")
-_HONORIFICS = lexicon.words("honorifics")  # "Kermie Worm & Mr": a span cut before the next name
+# "Dr. Bailey", "Mrs Thatcher": forms of address; "Kermie Worm & Mr" is a span cut before the next name
+HONORIFICS = lexicon.words("honorifics")
 # "pro-Beijing", "anti-Pyongyang", "Pan-democrat": an adjective, not a name (nor part of the name after it).
 ADJECTIVE_PREFIXES = lexicon.words("adjective-prefixes")
-# "Space Shuttle Atlantis", "USS Cole": the words that open a craft's name, each with the space after it.
+# A peer's title: "2nd Earl of Clare", "Earl Spencer" (an ordinal, a word of lexicon "peerages", what it is of)
 PEERAGES = lexicon.words("peerages")
-_PEER_TITLE = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<title>\w+) (?:of )?[A-Z]")
+ORDINAL = r"\d+(?:st|nd|rd|th)"
+_PEER_TITLE = re.compile(rf"^(?:{ORDINAL} )?(?P<title>\w+) (?:of )?[A-Z]")
 
 
 def peer_title(name: str) -> bool:
@@ -55,6 +57,7 @@ def peer_title(name: str) -> bool:
     return match is not None and match["title"].casefold() in PEERAGES
 
 
+# "Space Shuttle Atlantis", "USS Cole": the words that open a craft's name, each with the space after it.
 CRAFT_PREFIXES = tuple(f"{prefix} " for prefix in lexicon.entries("craft-prefixes"))
 _PREFIXES = "|".join(sorted(ADJECTIVE_PREFIXES))
 _PREFIXED_ADJECTIVE = re.compile(rf"^(?:{_PREFIXES})-", re.IGNORECASE)
@@ -150,7 +153,7 @@ def normalise(text: str, label: str) -> str:
     words = name.split()
     last = words[-1]
     if len(words) > 1 and (last.isdigit() or last in _FUNCTION_WORDS or last in ("&", "No")
-                           or last.casefold().rstrip(".") in _HONORIFICS):
+                           or last.casefold().rstrip(".") in HONORIFICS):
         return ""  # a span cut in the wrong place: "North and", "Museum of the", "Lodge No", a score "Sweden 1"
     if len(words) == 1 and _PREFIXED_ADJECTIVE.match(name):
         return ""  # "pro-Beijing", "Pan-democrat": an adjective, not a name

@@ -1019,13 +1019,12 @@ def unambiguous_aliases(entities: Sequence[ArticleEntity]) -> list[ArticleEntity
     """A person's one-word alias that is a surname or middle name of another person in the article (a word
     of a full name but its first) is no alias of either: in an article on the Bernoullis, "Bernoulli" names
     Daniel here and Johann there. (Its mentions stay with the person the merge rules gave them to.)"""
-    def name_words(entity: ArticleEntity) -> set[str]:
-        return {w.casefold() for name in (entity.name, *entity.aliases) for w in name.split()[1:]}
-
-    owners = Counter(w for e in entities if e.kind == "person" for w in name_words(e))
+    words = {id(e): {w.casefold() for name in (e.name, *e.aliases) for w in name.split()[1:]}
+             for e in entities if e.kind == "person"}
+    owners = Counter(w for own in words.values() for w in own)
 
     def shared(entity: ArticleEntity, alias: str) -> bool:
-        return owners[alias.casefold()] > (alias.casefold() in name_words(entity))
+        return owners[alias.casefold()] > (alias.casefold() in words[id(entity)])
 
     return [replace(e, aliases=tuple(a for a in e.aliases if " " in a or not shared(e, a)))
             if e.kind == "person" else e for e in entities]
