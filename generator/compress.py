@@ -254,8 +254,17 @@ def said_when(words: Sequence[Parsed], children: list[list[int]], i: int) -> boo
         if word.lemma.casefold() == "accord" or word.text.strip().casefold() == "according":
             return True
         objects = [c for c in children[i] if words[c].dep == "pobj"]
-        return bool(objects) and all(time_word(words[c]) for c in objects)
+        return bool(objects) and all(time_word(words[c]) or cut_from_its_time(words, children, c) for c in objects)
     return word.dep in ("npadvmod", "tmod")
+
+
+def cut_from_its_time(words: Sequence[Parsed], children: list[list[int]], i: int) -> bool:
+    """A lone word after an article that the parser took for the object, cut from the time word just after
+    it, which it attached elsewhere: "on a grey Tuesday" parsed as "on a grey" and "Tuesday" apart. The
+    phrase is a time all the same. (Not a noun of its own: "the launch of the first space shuttle Tuesday".)"""
+    return (words[i].pos in ("ADJ", "NOUN") and i + 1 < len(words) and time_word(words[i + 1])
+            and words[i + 1].head != i and words[i + 1].dep in ("npadvmod", "tmod")
+            and all(words[c].dep == "det" for c in children[i]))
 
 
 def time_word(word: Parsed) -> bool:
@@ -391,12 +400,13 @@ def tidy(words: Sequence[Parsed], kept: list[tuple[int, str, str]]) -> list[tupl
 
 
 def plural(words: Sequence[Parsed], children: list[list[int]], verb: int) -> bool:
-    """Whether the verb's subject is plural: a plural noun, "they", or nouns joined by "and"."""
+    """Whether the verb's subject is plural: a plural noun, "they", or nouns joined by "and". A person's name
+    is one person, whatever its tag ("Kenya's Daniel Komen", the surname tagged a plural noun, wins)."""
     subject = nearest_subject(words, children, verb)
     if subject is None:
         return False
     word = words[subject]
-    if word.tag in PLURAL_TAGS or word.text.strip().casefold() in PLURAL_PRONOUNS:
+    if (word.tag in PLURAL_TAGS and word.ent[2:] != "PERSON") or word.text.strip().casefold() in PLURAL_PRONOUNS:
         return True
     return any(words[c].dep == "conj" for c in children[subject])
 
