@@ -168,18 +168,23 @@ def locate_places(
     fields: dict[str, dict[str, Any]], companions: dict[str, tuple[tuple[str, int, int], ...]]
 ) -> dict[str, Geo | None]:
     """Resolve every place (by its merged ``fields``) to GeoNames: countries first, then other places in the
-    context of the countries among its ``companions``. A place GeoNames does not know stays a place, without
-    coordinates (None)."""
+    context of the countries among its ``companions``, then a place of 1,000 people or more in one of those
+    countries or of the countries its companion places lie in ("Positano" beside Naples and Rome, in a
+    briefing that names no country). A place GeoNames does not know stays a place, without coordinates
+    (None)."""
     places = {key: (found["name"], *found["aliases"]) for key, found in fields.items() if found["kind"] == "place"}
-    countries = {}
+    countries, homes = {}, {}  # the places that are countries; the country of each place GeoNames knows
     for key, names in places.items():
         record = resolve(names)
-        if record is not None and record.feature == "country":
-            countries[key] = record.countrycode
+        if record is not None:
+            homes[key] = record.countrycode
+            if record.feature == "country":
+                countries[key] = record.countrycode
     located: dict[str, Geo | None] = {}
     for key, names in places.items():
         context = {countries[k] for k, _, _ in companions.get(key, ()) if k in countries}
-        record = resolve(names, context) or resolve_small(names, context)
+        near = context | {homes[k] for k, _, _ in companions.get(key, ()) if k in homes}  # "Positano" beside Naples
+        record = resolve(names, context) or resolve_small(names, near)
         located[key] = None if record is None else Geo(
             record.geonameid, record.name, record.feature, country_names().get(record.countrycode, record.countrycode),
             record.latitude, record.longitude, region_name(record))

@@ -334,6 +334,22 @@ def small_place_index() -> SmallPlaces:
     return SmallPlaces(usercache.folder() / cache_name("cities1000", "sqlite"))
 
 
+@functools.lru_cache(maxsize=65536)
+def country_of(name: str) -> str:
+    """The country (ISO code) of the place ``name`` likeliest means (:func:`resolve`), or ""."""
+    record = resolve((name,))
+    return record.countrycode if record is not None else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def small_places(name: str, countries: frozenset[str]) -> tuple[int, ...]:
+    """The GeoNames IDs of the places of 1,000 people or more that ``name`` can mean in one of ``countries``,
+    the most populous first."""
+    if not countries:
+        return ()
+    return tuple(r.geonameid for r in small_place_index().get(plain_name(name)) if r.countrycode in countries)
+
+
 def resolve_small(names: Iterable[str], countries: Collection[str]) -> PlaceRecord | None:
     """A place of 1,000 people or more that ``names`` mean, in one of ``countries`` (ISO codes of the
     countries its briefings name), else None; the most populous when several fit."""

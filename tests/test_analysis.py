@@ -484,3 +484,16 @@ def test_a_name_after_an_occupation_is_a_person_though_the_model_missed_it(gazet
     found = by_name(analyse([article([text])], gazetteer)["t"])
     assert found["Aelius Donatus"].kind == found["Simrock"].kind == "person", found
     assert "Carly" not in found  # a given name before the model's surname is not a name of its own
+
+
+def test_a_small_place_after_a_preposition_of_place_is_a_place_in_the_articles_countries(gazetteer):
+    # The model reads Sorrento and Positano (places of under 15,000 people) as groups. After "to" or "in",
+    # and in the country of the article's other places (Naples, Rome), GeoNames' small places say otherwise.
+    a = article(["We took the train from Rome to Naples and the ferry to Sorrento, where our guide met us.",
+                 "Positano is all stairs. We stayed two nights in Positano."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Sorrento"].kind == "place" and found["Positano"].kind == "place"
+    # With no country to place it in, a preposition alone makes no place of a name ("a letter to Sorrento").
+    b = article(["She sent a letter to Sorrento, who runs the shop.", "Sorrento said she had not replied."])
+    sorrento = by_name(analyse([b], gazetteer)[b.id]).get("Sorrento")
+    assert sorrento is None or sorrento.kind != "place"

@@ -38,6 +38,15 @@ def test_places_that_geonames_does_not_know_stay_apart(gazetteer):
     assert {"hawija", "hawijah"} <= set(build_archive(items, gazetteer).entities)
 
 
+def test_a_small_place_is_found_in_the_country_of_the_places_beside_it(gazetteer):
+    # No country is named; Naples and Rome lie in Italy, so Positano (under 15,000 people) is Italy's.
+    items = [item("a", 1, ("positano", "Positano", "place"), ("naples", "Naples", "place"), ("rome", "Rome", "place"))]
+    place = build_archive(items, gazetteer).entities["positano"]
+    assert place.geo is not None and place.geo.country == "Italy"
+    alone = build_archive([item("b", 1, ("positano", "Positano", "place"))], gazetteer).entities["positano"]
+    assert alone.geo is None  # a name alone finds too many villages
+
+
 def test_related_briefings_come_from_the_rarest_shared_entities_within_the_candidate_cap(gazetteer):
     common = ("united-nations", "United Nations", "group")
     words = ("council", "vote", "resolution", "session")

@@ -11,14 +11,14 @@ from generator.gazetteer import load_gazetteer
 from generator.names import is_common_surname, is_given_name, is_person_name, one_given_name
 from generator.nlp import rules
 from generator.nlp.entities import Mention
-from generator.places import is_known_place, is_place_name, meanings
+from generator.places import country_of, is_known_place, is_place_name, meanings, small_places
 
 REGISTRIES = {
     "splits": rules.SPLITS, "labels": rules.LABELS, "lookups": rules.LOOKUPS, "drops": rules.DROPS,
     "inside": rules.INSIDE, "merges": rules.MERGES, "people": rules.PEOPLE,
 }
 EVERY_RULE = [r for registry in REGISTRIES.values() for r in registry]
-MENTION = re.compile(r"^(?P<text>.+)/(?P<label>[A-Z_]+)(?P<flags>[+?]*)(?:=(?P<key>[\w-]+))?$")
+MENTION = re.compile(r"^(?P<text>.+)/(?P<label>[A-Z_]+)(?P<flags>[+?@]*)(?:=(?P<key>[\w-]+))?$")
 
 
 def parse(example: str) -> tuple[list[Mention], list[tuple[str, str]], frozenset[str], str]:
@@ -35,7 +35,8 @@ def parse(example: str) -> tuple[list[Mention], list[tuple[str, str]], frozenset
             match = MENTION.match(part)
             assert match, part
             mentions.append(Mention(match["text"], match["label"], sentence, key=match["key"] or "",
-                                    cued="+" in match["flags"], guessed="?" in match["flags"]))
+                                    cued="+" in match["flags"], guessed="?" in match["flags"],
+                                    placed="@" in match["flags"]))
     return mentions, pairs, lower, expectation
 
 
@@ -44,7 +45,8 @@ def holds(example: str, gazetteer, skip: frozenset[str] = frozenset()) -> bool:
     found, key_of = rules.group_mentions(mentions, pairs, gazetteer, known_place=is_known_place, common_words=lower,
                                     person_name=is_person_name, given_name=is_given_name,
                                     place_name=is_place_name, place_meanings=meanings,
-                                    one_given_name=one_given_name, common_surname=is_common_surname, skip=skip)
+                                    one_given_name=one_given_name, common_surname=is_common_surname,
+                                    place_country=country_of, small_places=small_places, skip=skip)
 
     def entity(name: str):  # by its name or an alias, else the entity of a mention of that text
         keys = {key_of.get(i) for i, m in enumerate(mentions) if m.text == name}

@@ -43,7 +43,15 @@ from generator.nlp.entities import (
 from generator.nlp.pipeline import COARSE, DEFAULT_MODEL, load_pipeline
 from generator.nlp.rules import Rule, group_mentions, rule
 from generator.nlp.salience import ROLE_MAX_WORDS, content_terms, entity_roles, first_sentences, is_outlet, role_before
-from generator.places import country_names, is_known_place, is_place_name, load_for_analysis, meanings
+from generator.places import (
+    country_names,
+    country_of,
+    is_known_place,
+    is_place_name,
+    load_for_analysis,
+    meanings,
+    small_places,
+)
 from generator.shingles import signature
 from generator.summarise import SentenceInfo, summarise
 from generator.truecase import case_forms, in_capitals, recase
@@ -219,6 +227,13 @@ def place_cue(c: Columns, start: int, end: int) -> bool:
     return end < len(c.lower) and c.lower[end] in PLACE_AFTER_IDS
 
 
+def after_a_place_preposition(c: Columns, start: int) -> bool:
+    """"in Ravello", "to the Hague": a preposition of place (lexicon ``place-prepositions``) just before the
+    name, or before "the" and the name."""
+    before = start - 1 if start >= 1 and c.lower[start - 1] != THE else start - 2
+    return before >= 0 and c.lower[before] in PLACE_PREPOSITION_IDS
+
+
 def group_cue(c: Columns, start: int, end: int) -> bool:
     """"the militant group Hezbollah", "the Sea Org group": the word before or after a name, in lower case,
     says it is an organisation."""
@@ -281,6 +296,7 @@ MARKS = _ids(("#", "@"))  # before a hashtag or a handle
 ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
 POST_NOMINAL_IDS = _ids(POST_NOMINALS | {p + "." for p in POST_NOMINALS})
 PLACE_BEFORE_IDS, PLACE_AFTER_IDS = _ids(PLACE_BEFORE), _ids(PLACE_AFTER)
+PLACE_PREPOSITION_IDS = _ids(lexicon.words("place-prepositions"))  # "in Ravello", "the ferry to Sorrento"
 PERSON_BEFORE_IDS, JOB_AFTER_IDS = _ids(PERSON_BEFORE), _ids(JOB_AFTER)
 GROUP_BEFORE_IDS, GROUP_AFTER_IDS = _ids(GROUP_BEFORE), _ids(GROUP_AFTER)
 # "the graphic novel Angel Catbird", "the Hajj pilgrimage": a lower-case word for a work, a product or an
@@ -804,7 +820,8 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
         if (found := span_mention(tokens, run, cut)) is not None:
             name, label, key, cued, first = found
             role = person_role(doc, c, first, cut) if label == "PERSON" else ""
-            into.mentions.append(Mention(name, label, sentence_of(first), key, cued, role=role))
+            into.mentions.append(Mention(name, label, sentence_of(first), key, cued, role=role,
+                                         placed=after_a_place_preposition(c, first)))
     for start, end in affiliations(doc, c, runs):
         into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), cued=True, guessed=True))
     for start, end, label in unnamed_names(doc, columns, c):
@@ -843,7 +860,8 @@ def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: A
                                       common_words=frozenset(found.lower_words), person_name=is_person_name,
                                       given_name=is_given_name, place_name=is_place_name,
                                       place_meanings=meanings, one_given_name=one_given_name,
-                                      common_surname=is_common_surname)
+                                      common_surname=is_common_surname, place_country=country_of,
+                                      small_places=small_places)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

@@ -89,6 +89,7 @@ class Mention:
     guessed: bool = False  # proper nouns the model left out, named by their head word ("Deseret News")
     role: str = ""  # a person's: the role given just before the name ("Iraqi Prime Minister")
     tabled: bool = False  # found in a line of a table: its kind is the prose's, when the prose names it
+    placed: bool = False  # a preposition of place stands before it ("in Ravello", "to Sorrento")
 
 
 def strip_titles(name: str) -> str:

@@ -17,7 +17,8 @@ name and aliases chosen (:mod:`generator.kinds`, as for the archive). The string
 call are in :mod:`generator.nlp.entities`; the word lists in ``generator/nlp/lexicons/``.
 
 An example reads ``Text/LABEL; Text/LABEL -> expectation``: a label may be followed by ``+`` (cued by the
-words around it) or ``?`` (guessed by a rule of the analysis, not the model), ``=key`` (a gazetteer entry).
+words around it), ``?`` (guessed by a rule of the analysis, not the model) or ``@`` (after a preposition of
+place: "in", "to", "from"), ``=key`` (a gazetteer entry).
 ``lower: words;`` in front lists words the article also writes in lower case, ``pair: Long/Short;`` an
 abbreviation pair written in parentheses. Expectations: ``A = B`` (one entity), ``no A`` (no entity named
 A), ``A is kind``, ``A named B`` (the entity A belongs to is named B); ``A`` is a name or an alias of the
@@ -92,6 +93,10 @@ class Context:
     one_given_name: Callable[[str, str], bool] = lambda a, b: a.casefold() == b.casefold()
     # a surname the US Census lists among its commoner ones (generator.names.is_common_surname)
     common_surname: Callable[[str], bool] = lambda word: False
+    # the country (ISO code) of the place a name likeliest means, or "" (generator.places.country_of)
+    place_country: Callable[[str], str] = lambda name: ""
+    # the places of 1,000 people or more a name can mean in one of the countries (generator.places.small_places)
+    small_places: Callable[[str, frozenset[str]], tuple[int, ...]] = lambda name, countries: ()
 
 
 class Kept(NamedTuple):
@@ -289,6 +294,23 @@ def _building_called_a_group(mention: Mention, name: str | None, facts: Mentions
         return mention
     words = normalise(mention.text, "ORG").split()
     if len(words) >= 2 and words[-1][:1].isupper() and words[-1].casefold() in PLACE_HEADS:
+        return replace(mention, label="FAC")
+    return mention
+
+
+PLACE_HEADS_FIRST = lexicon.words("place-heads-first")
+
+
+@rule(LABELS, "building-named-by-its-first-word", "Palazzo Avino/PERSON -> Palazzo Avino is place")
+def _building_by_its_first_word(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A name of capitalised words that opens on a building's or a square's word (lexicon
+    ``place-heads-first``: "Villa Rufolo", "Hotel Poseidon", "Piazza Navona") is a place, though the model
+    called it a person's or an organisation's; not when the words before it say a person (*designer Villa
+    Rufolo*)."""
+    if name is not None or mention.label not in ("ORG", "PERSON") or mention.key or mention.cued:
+        return mention
+    words = normalise(mention.text, mention.label).split()
+    if len(words) >= 2 and words[0].casefold() in PLACE_HEADS_FIRST and all(w[:1].isupper() for w in words):
         return replace(mention, label="FAC")
     return mention
 
@@ -491,6 +513,20 @@ class Article:
         return {k.name for k in self.kept if k.mention.label == "PERSON"}
 
     @functools.cached_property
+    def placed(self) -> set[str]:
+        """Names after a preposition of place ("in Levico Terme") that the model does not call a person's."""
+        return {k.name for k in self.kept if k.mention.placed and k.mention.label != "PERSON"}
+
+    @functools.cached_property
+    def countries(self) -> frozenset[str]:
+        """The countries the article's places lie in (or are), as the model's places and the gazetteer's
+        name them: where a small place it names is likeliest to be."""
+        places = {k.name for k in self.kept if k.mention.label in PLACE_LABELS and not k.mention.tabled}
+        places |= {entry.name for k in self.kept if k.key and (entry := self.context.gazetteer.by_key().get(k.key))
+                   and entry.kind == "place"}
+        return frozenset(filter(None, map(self.context.place_country, sorted(places))))
+
+    @functools.cached_property
     def alone_as_person(self) -> set[str]:
         return {k.name.casefold() for k in self.kept if k.mention.label == "PERSON" and not k.key and " " not in k.name}
 
@@ -666,6 +702,21 @@ def _one_place(article: Article, clusters: Clusters) -> Pairs:
         for other, could in meanings.items():
             if other != name and found[0] in could and (could[0] >= 0 or could[0] == found[0]):
                 yield name, other
+
+
+@rule(MERGES, "two-names-of-one-small-place",
+      "Trento/GPE; Levico Terme/ORG@; Levico/GPE -> Levico Terme = Levico")
+def _one_small_place(article: Article, clusters: Clusters) -> Pairs:
+    """Two names of a place that GeoNames knows as one place of 1,000 people or more, and as no other, in
+    the countries of the article (:attr:`Article.countries`): each read as a place by the model or after a
+    preposition of place. (Larger places' names: rule two-names-of-one-place.)"""
+    context = article.context
+    by_place: dict[tuple[int, ...], list[str]] = defaultdict(list)
+    for name in sorted(article.place_labelled | article.placed):
+        if not context.place_meanings(name) and len(found := context.small_places(name, article.countries)) == 1:
+            by_place[found].append(name)
+    for names in by_place.values():
+        yield from ((names[0], other) for other in names[1:])
 
 
 @rule(MERGES, "typing-slip", "United Nations/ORG; Untied Nations/ORG -> United Nations = Untied Nations")
@@ -871,6 +922,7 @@ def given_name_first(words: Sequence[str], context: Context) -> bool:
 
 
 # -- the runner ---------------------------------------------------------------------------------------------
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 HOST_LABELS = frozenset({"EVENT", "WORK_OF_ART"})  # no kind's, but places are named in them ("the Vietnam War")
 
 
@@ -937,13 +989,21 @@ def person_word(name: str, context: Context) -> bool:
     return " " not in name and (context.given_name(name) or context.common_surname(name))
 
 
+def geonames_place(name: str, placed: bool, article: Article) -> bool:
+    """GeoNames knows the name as a place of 15,000 people or more; or, when a mention follows a preposition
+    of place ("the ferry to Sorrento", "it comes from Minori"), as a place of 1,000 or more in a country the
+    article's places lie in (:attr:`Article.countries`)."""
+    context = article.context
+    return context.known_place(name) or (placed and bool(context.small_places(name, article.countries)))
+
+
 def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
     """One cluster's entity: the gazetteer's kind and name, else the vote of its mentions (a full name two
     votes, a cue one more, GeoNames' knowing a name :data:`PLACE_EVIDENCE`, unless it is a person's name
     no mention reads as a place: :func:`person_word`) and its fullest name. Mentions
     in a table's lines vote only when no mention outside the tables does: a line of names and figures
     ("Arsenal 2 Derby 0") tells the model little of what a name is, and the prose tells more."""
-    gazetteer, known_place = article.context.gazetteer, article.context.known_place
+    gazetteer = article.context.gazetteer
     keys = sorted({item.key for item in items if item.key})
     entry = gazetteer.by_key()[keys[0]] if keys else None
     people = article.surnames | article.people[1]
@@ -953,7 +1013,9 @@ def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
         label = "PERSON" if item.name in people else item.mention.label
         votes[KIND_OF_LABEL[label]] += (2 if len(item.name.split()) > 1 else 1) + item.mention.cued
     in_prose = any(not item.mention.tabled for item in items)  # a table alone: its shape is the evidence
-    if not entry and in_prose and any(known_place(name) for name in {item.name for item in items} - article.surnames
+    placed = any(item.mention.placed for item in voters)
+    if not entry and in_prose and any(geonames_place(name, placed, article) for name in
+                                      {item.name for item in items} - article.surnames
                                       if votes["place"] or not person_word(name, article.context)):
         votes["place"] += PLACE_EVIDENCE
     kind = entry.kind if entry else vote_kind(votes)
@@ -987,12 +1049,14 @@ def group_mentions(
     place_meanings: Callable[[str], tuple[int, ...]] = lambda name: (),
     one_given_name: Callable[[str, str], bool] = lambda a, b: a.casefold() == b.casefold(),
     common_surname: Callable[[str], bool] = lambda word: False,
+    place_country: Callable[[str], str] = lambda name: "",
+    small_places: Callable[[str, frozenset[str]], tuple[int, ...]] = lambda name, countries: (),
     skip: frozenset[str] = frozenset(),
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
     """Entities of one article, and for each kept mention (by index) the key of its entity. ``skip`` names
     rules to leave out (the tests run each rule's example without it)."""
     context = Context(gazetteer, known_place, common_words, person_name, given_name, place_name, place_meanings,
-                      one_given_name, common_surname)
+                      one_given_name, common_surname, place_country, small_places)
     kept, hosts = keep(mentions, context, skip)
     kept += inside([*kept, *hosts], context, skip)
     article = Article(kept, list(pairs), context, skip)
