@@ -73,7 +73,17 @@ def eligible(s: SentenceInfo) -> bool:
         and not half_quoted(s.text)
         and not s.text.rstrip().endswith(":")  # it introduces what follows (a quotation, a table): alone, nothing
         and (s.text[:1].isupper() or s.text[:1].isdigit())
+        and not courtesy(s.text)
     )
+
+
+COURTESY = re.compile("|".join(rf"{re.escape(phrase)}\b" for phrase in lexicon.entries("courtesies")), re.IGNORECASE)
+
+
+def courtesy(text: str) -> bool:
+    """A speech's or a letter's courtesy, not what it tells ("Thank you, Councillor Okafor", "Good evening";
+    lexicon ``courtesies``)."""
+    return COURTESY.match(text) is not None
 
 
 def half_quoted(text: str) -> bool:
@@ -308,7 +318,8 @@ def derive_title(sentences: Sequence[SentenceInfo], max_words: int = 12, names: 
     clause cut at most ``max_words`` words, no dangling words, and when the cut is not well formed
     (``names``: the article's entity names, never cut), the nearest cut that is."""
     lead = (next((s for s in sentences if eligible(s) and s.tokens and not question(s)), None)
-            or next((s for s in sentences if s.prose and s.words >= 4), None) or next(iter(sentences), None))
+            or next((s for s in sentences if s.prose and s.words >= 4 and not courtesy(s.text)), None)
+            or next(iter(sentences), None))
     if lead is None:
         return "Untitled briefing"
     # a whole clause a few words over the limit reads better than the lead cut short ("... was in America")

@@ -142,3 +142,13 @@ def test_the_home_page_and_feeds_leave_out_the_sentence_a_derived_title_was_made
 
     assert briefing(None).excerpt == ("Security forces launched a dawn assault on Hawija.",)
     assert len(briefing("Iraq attacks the last Islamic State enclaves").excerpt) == 2  # a title of its own
+
+
+def test_a_speechs_courtesies_are_neither_its_summary_nor_its_headline():
+    # A speech opens on thanks and greetings: what it tells comes after them. "Thanks to" still tells.
+    thanks = "Thank you, Councillor Okafor, and thank you all for coming out in the rain tonight."
+    evening = "Good evening, ladies and gentlemen, and welcome to the new library of the city."
+    grant = "Thanks to a grant from the council, the library will open on Sundays from next month."
+    digest = summarise(sentences(thanks, evening, LEAD, grant), title=None)
+    assert thanks not in digest.summary and evening not in digest.summary and grant in digest.summary
+    assert digest.summary[0] == LEAD and not digest.title.startswith(("Thank", "Good"))
