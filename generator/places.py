@@ -341,22 +341,24 @@ def country_of(name: str) -> str:
     return record.countrycode if record is not None else ""
 
 
-@functools.lru_cache(maxsize=65536)
-def small_places(name: str, countries: frozenset[str]) -> tuple[int, ...]:
-    """The GeoNames IDs of the places of 1,000 people or more that ``name`` can mean in one of ``countries``,
-    the most populous first."""
+def small_places_in(name: str, countries: Collection[str]) -> tuple[PlaceRecord, ...]:
+    """The places of 1,000 people or more that ``name`` can mean in one of ``countries``, the most populous
+    first."""
     if not countries:
         return ()
-    return tuple(r.geonameid for r in small_place_index().get(plain_name(name)) if r.countrycode in countries)
+    return tuple(r for r in small_place_index().get(plain_name(name)) if r.countrycode in countries)
+
+
+@functools.lru_cache(maxsize=65536)
+def small_places(name: str, countries: frozenset[str]) -> tuple[int, ...]:
+    """The GeoNames IDs of :func:`small_places_in` (what the kind vote asks, per article)."""
+    return tuple(r.geonameid for r in small_places_in(name, countries))
 
 
 def resolve_small(names: Iterable[str], countries: Collection[str]) -> PlaceRecord | None:
     """A place of 1,000 people or more that ``names`` mean, in one of ``countries`` (ISO codes of the
     countries its briefings name), else None; the most populous when several fit."""
-    if not countries:
-        return None
-    index = small_place_index()
-    found = {r for name in names for r in index.get(plain_name(name), ()) if r.countrycode in countries}
+    found = {r for name in names for r in small_places_in(name, countries)}
     return min(found, key=lambda r: (-r.population, r.geonameid)) if found else None
 
 

@@ -36,6 +36,7 @@ from generator.nlp.entities import (
     KIND_OF_LABEL,
     ORDINAL,
     PEERAGES,
+    PLACE_LABELS,
     TITLE_WORDS,
     Mention,
     given_name_syllable,
@@ -289,7 +290,6 @@ FROM, THE, AT, UNIVERSITY = (get_string_id(s) for s in ("from", "the", "at", "un
 PLACE_LABEL_IDS = _ids(("GPE", "LOC"))
 SURNAME_PARTICLES = lexicon.words("surname-particles")  # "Herve de Charette", "Ludwig van Beethoven"
 NAME_LABEL_IDS = _ids(KIND_OF_LABEL)  # the labels of a person's, a place's or a group's name
-PLACE_LABELS = frozenset(("GPE", "LOC"))
 POSSESSIVE_TAG, OFFICE_IDS = get_string_id("POS"), _ids(("office", "department"))
 INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values
 MARKS = _ids(("#", "@"))  # before a hashtag or a handle

@@ -25,6 +25,7 @@ KIND_OF_LABEL: dict[str, Kind] = {
     "ORG": "group",
     "NORP": "group",  # kept only when the gazetteer knows the name (e.g. Taliban, Houthis)
 }
+PLACE_LABELS = frozenset({"GPE", "LOC"})  # the model's labels of a place's name (not a building's: FAC)
 PLACE_EVIDENCE = 2  # votes for "place" when GeoNames knows the name
 
 _TITLE_PHRASES = list(lexicon.entries("titles"))

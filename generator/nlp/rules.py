@@ -51,6 +51,7 @@ from generator.nlp.entities import (
     LABEL_OF_KIND,
     PLACE_EVIDENCE,
     PLACE_HEADS,
+    PLACE_LABELS,
     TITLE_WORDS,
     Mention,
     after_a_person,
@@ -922,7 +923,6 @@ def given_name_first(words: Sequence[str], context: Context) -> bool:
 
 
 # -- the runner ---------------------------------------------------------------------------------------------
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 HOST_LABELS = frozenset({"EVENT", "WORK_OF_ART"})  # no kind's, but places are named in them ("the Vietnam War")
 
 
