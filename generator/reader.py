@@ -51,8 +51,12 @@ _DATELINE = re.compile(
 # capitals and the date, on a line of its own or before the lead.
 _DATELINE_ISO = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?: ?, [A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})?)"
-    r" \d{4}-\d{2}-\d{2}(?:\s+|$)"
+    r" (?P<date>\d{4}-\d{2}-\d{2})(?:\s+|$)"
 )
+# Wire copy without a date line may carry its date in the dateline, a few lines down: a headline, a byline,
+# then "BONN 1996-12-06".
+DATED_DATELINE_LINES = 4
+_HEADLINE_STOP = re.compile(r"(?<!\.[A-Za-z])\s*\.$")
 # "Taipei, Taiwan — ", "Evansville, Indiana, United States - ": a dateline without an agency, closed by a
 # dash between spaces.
 _NAME = r"[A-Z][A-Za-z'’.\-]+"
@@ -396,16 +400,37 @@ def digest(*parts: str | None) -> str:
 
 def read_wire(text: str, rel: str, stem: str) -> Article:
     lines = text.split("\n")
-    first = lines[0].strip()
-    match = _DATE_LINE.match(first)
-    if not match:
+    match = _DATE_LINE.match(lines[0].strip())
+    meta: dict[str, Any] = {}
+    caption = credit = None
+    if match:
+        date = parse_date(match.group(1), rel, 1)
+        caption, credit = split_credit(clean_text(match.group(2) or ""))
+        body = 1
+    elif dated := dated_dateline(lines):
+        title_line, date_line, date_text = dated
+        date = parse_date(date_text, rel, date_line + 1)
+        if title_line is not None:  # a headline ends on no full stop ("... CLOSE GAP."), an abbreviation's aside
+            meta["title"] = _HEADLINE_STOP.sub("", clean_text(lines[title_line]))
+        body = date_line if title_line is None else title_line + 1
+    else:
         raise InputError(rel, "wire text without a date line",
-                         "make the first line `date YYYY-MM-DD <photo caption>`, or use front matter", line=1)
-    date = parse_date(match.group(1), rel, 1)
-    caption, credit = split_credit(clean_text(match.group(2) or ""))
-    paragraphs = parse_body("\n".join(lines[1:]), 2, markdown=False)
+                         "make the first line `date YYYY-MM-DD <photo caption>`, give the dateline its date "
+                         "(`BONN 1996-12-06`), or use front matter", line=1)
+    paragraphs = parse_body("\n".join(lines[body:]), body + 1, markdown=False)
     paragraphs, dateline, agency = split_dateline(paragraphs)
-    return make_article(rel, stem, 1, {}, date, paragraphs, caption, credit, dateline, agency)
+    return make_article(rel, stem, 1, meta, date, paragraphs, caption, credit, dateline, agency)
+
+
+def dated_dateline(lines: list[str]) -> tuple[int | None, int, str] | None:
+    """Wire copy that opens on its headline (and byline) and dates its dateline ("SOCCER - JAPAN GET LUCKY
+    WIN", "BONN 1996-12-06"): (the headline's line or None, the dateline's line, its date), from the first
+    :data:`DATED_DATELINE_LINES` lines with text; None when none of them is a dated dateline."""
+    filled = [i for i, line in enumerate(lines) if line.strip()][:DATED_DATELINE_LINES]
+    for n, i in enumerate(filled):
+        if match := _DATELINE_ISO.match(lines[i].strip()):
+            return (filled[0] if n else None), i, match.group("date")
+    return None
 
 
 def split_credit(caption: str) -> tuple[str | None, str | None]:

@@ -391,6 +391,20 @@ def test_the_sides_of_a_result_are_groups_and_a_counterpart_is_a_person(gazettee
     assert found["Paris"].kind == "place"
 
 
+def test_a_side_of_a_result_is_a_team_though_the_prose_reads_it_otherwise(gazetteer, tmp_path):
+    """The model reads a club in prose as a place or a person ("Bayern Munich were held ... by Hansa
+    Rostock"); a line of results naming it as a side says a team, and votes with the prose. A town named
+    only in prose stays a place."""
+    seed = tmp_path / "league.txt"
+    seed.write_text("date 1996-12-07\nBONN 1996-12-07 Bayern Munich were held to a 1-1 draw by Hansa Rostock on "
+                    "Saturday, and the coach said his side had wasted chances in Munich.\n\nResults:\n\n"
+                    "Bayern Munich 1 Hansa Rostock 1\nWerder Bremen 0 Schalke 0\n", encoding="utf-8")
+    (a,) = read_file(seed, "league.txt")
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert {found[n].kind for n in ("Bayern Munich", "Hansa Rostock", "Werder Bremen", "Schalke")} == {"group"}
+    assert found["Munich"].kind == "place"
+
+
 def test_a_headline_in_capitals_is_shown_and_read_in_its_proper_case(gazetteer):
     a = article(["The cup began on Friday in Al-Ain, where Japan beat Syria 2-1 in front of 20,000 fans.",
                  "Syria's coach said his side had been unlucky."],

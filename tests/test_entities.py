@@ -1,5 +1,7 @@
 """Entity rules on hand-made mentions (no model): each rule of generator.nlp.entities in turn."""
 
+from dataclasses import replace
+
 from generator.kinds import looks_like_abbreviation
 from generator.nlp.abbreviations import long_form
 from generator.nlp.entities import Mention, normalise, strip_titles
@@ -508,6 +510,17 @@ def test_a_name_in_a_table_takes_the_kind_the_prose_gives_it(gazetteer):
     found, _ = group_mentions([prose, *rows], (), gazetteer)
     assert [(e.name, e.kind, e.mentions) for e in found] == [("Marsh Town", "group", 3)]
     found, _ = group_mentions(rows[:1], (), gazetteer)
+    assert [(e.name, e.kind) for e in found] == [("Marsh Town", "place")]
+
+
+def test_a_side_of_a_result_votes_with_the_prose(gazetteer):
+    """A side of a result (``side``: "Marsh Town 1 Port Vale 1") votes though the prose names it too: the
+    line's shape says a team, and its cue outweighs one reading of the model's."""
+    prose = Mention("Marsh Town", "GPE", 0)
+    side = Mention("Marsh Town", "ORG", 1, tabled=True, cued=True, side=True)
+    found, _ = group_mentions([prose, side], (), gazetteer)
+    assert [(e.name, e.kind) for e in found] == [("Marsh Town", "group")]
+    found, _ = group_mentions([prose, replace(side, side=False)], (), gazetteer)
     assert [(e.name, e.kind) for e in found] == [("Marsh Town", "place")]
 
 

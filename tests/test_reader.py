@@ -205,6 +205,24 @@ def test_datelines_of_other_agencies_and_wire_copy(tmp_path, lead, place, agency
     assert article.paragraphs[0].text == text and len(article.paragraphs) == 1
 
 
+def test_wire_copy_without_a_date_line_is_dated_by_its_dateline_under_its_headline(tmp_path):
+    """Wire copy that opens on its headline and byline, then a dateline with its date: the dateline dates it,
+    the headline (without its full stop) is the title, the byline is no prose, and the lead is the body."""
+    text = ("SOCCER - RIVERSIDE HELD AT HOME.\n\nPeter Lindqvist\n\nAL-AIN , United Arab Emirates 1996-12-06\n\n"
+            "Riverside Rovers were held to a draw on Friday.\n")
+    article = read_one(tmp_path, "cup.txt", text)
+    assert (str(article.date), article.title) == ("1996-12-06", "SOCCER - RIVERSIDE HELD AT HOME")
+    assert article.dateline == "Al-Ain, United Arab Emirates"
+    assert [p.text for p in article.body] == ["Riverside Rovers were held to a draw on Friday."]
+    assert article.paragraphs[0].line == 3 and not article.paragraphs[0].prose  # the byline
+    lead = read_one(tmp_path, "b.txt", "BONN 1996-12-06 Germany's jobless rate rose.\n")
+    assert (str(lead.date), lead.title, lead.dateline) == ("1996-12-06", None, "Bonn")
+    assert [p.text for p in lead.body] == ["Germany's jobless rate rose."]
+    with pytest.raises(InputError, match="1996-13-06") as bad:
+        read_one(tmp_path, "c.txt", "A HEADLINE\nBONN 1996-13-06 Germany's jobless rate rose.\n")
+    assert bad.value.line == 2
+
+
 def test_footnote_markers_go_and_a_bare_sub_heading_is_a_crosshead():
     from generator.reader import parse_body
 

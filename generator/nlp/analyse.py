@@ -454,10 +454,9 @@ def between_figures(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tup
     return cut
 
 
-def score_line_cells(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
-    """A line of results that reads name, score, name, score ("Bayern Munich 2 Hamburg 0"): the two names
-    are the sides (teams or players), the model's names or not. (start, end) of each side the model left
-    out, when every word of it is capitalised."""
+def score_line_sides(doc: Doc) -> list[tuple[int, int]]:
+    """A line of results that reads name, score, name, score ("Bayern Munich 2 Hamburg 0"): (start, end) of
+    its two sides, the teams (or players), when every word of each is capitalised; else none."""
     figure = [any(ch.isdigit() for ch in token.text) for token in doc]
     cells: list[tuple[int, int]] = []
     start = 0
@@ -469,10 +468,10 @@ def score_line_cells(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tu
             start = i + 1
     if len(cells) != 2 or start != len(doc):
         return []
-    covered = {i for begin, end, label, _ in runs if label in NAME_LABEL_IDS for i in range(begin, end)}
-    return [(begin, end) for begin, end in cells
-            if not covered & set(range(begin, end)) and all(t.is_title or not t.is_alpha for t in doc[begin:end])
-            and any(t.is_alpha for t in doc[begin:end])]
+    named = [(begin, end) for begin, end in cells
+             if all(t.text[:1].isupper() or not t.is_alpha for t in doc[begin:end])
+             and any(t.is_alpha for t in doc[begin:end])]
+    return named if len(named) == 2 else []
 
 
 def one_of(values: numpy.ndarray, ids: tuple[int, ...]) -> numpy.ndarray:
@@ -803,8 +802,11 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
     runs = entity_runs(c)
     if table:
         runs = between_figures(doc, runs)
-        for start, end in score_line_cells(doc, runs):  # the sides of a result: teams or players
-            into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), guessed=True))
+        # A side of a result is a team, whatever the model read in it ("Cologne 1" as a person, "Bayern
+        # Munich 1 Hansa" as one name): the line's shape is the cue, and it votes with the prose.
+        for start, end in score_line_sides(doc):
+            runs = [run for run in runs if run[1] <= start or run[0] >= end]
+            into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), cued=True, side=True))
     cited = CITATION.match(text) if not prose else None
     if cited:  # the outlet is a group, whatever the model saw in it
         outlet_start, outlet_end = cited.span("outlet")

@@ -91,6 +91,7 @@ class Mention:
     role: str = ""  # a person's: the role given just before the name ("Iraqi Prime Minister")
     tabled: bool = False  # found in a line of a table: its kind is the prose's, when the prose names it
     placed: bool = False  # a preposition of place stands before it ("in Ravello", "to Sorrento")
+    side: bool = False  # a side of a result in a table's line of scores ("Hansa Rostock 1 Cologne 1"): a team
 
 
 def strip_titles(name: str) -> str:

@@ -1002,13 +1002,15 @@ def entity_of(items: list[Kept], article: Article) -> ArticleEntity:
     votes, a cue one more, GeoNames' knowing a name :data:`PLACE_EVIDENCE`, unless it is a person's name
     no mention reads as a place: :func:`person_word`) and its fullest name. Mentions
     in a table's lines vote only when no mention outside the tables does: a line of names and figures
-    ("Arsenal 2 Derby 0") tells the model little of what a name is, and the prose tells more."""
+    tells the model little of what a name is, and the prose tells more. A side of a result ("Arsenal 2
+    Derby 0") is the exception: the line's shape says a team, and it votes "group" with the prose
+    (*Bayern Munich*, which the model reads in prose as a place)."""
     gazetteer = article.context.gazetteer
     keys = sorted({item.key for item in items if item.key})
     entry = gazetteer.by_key()[keys[0]] if keys else None
     people = article.surnames | article.people[1]
     votes: Counter[str] = Counter()
-    voters = [item for item in items if not item.mention.tabled] or items
+    voters = [item for item in items if not item.mention.tabled or item.mention.side] or items
     for item in voters:
         label = "PERSON" if item.name in people else item.mention.label
         votes[KIND_OF_LABEL[label]] += (2 if len(item.name.split()) > 1 else 1) + item.mention.cued
