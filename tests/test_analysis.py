@@ -414,6 +414,27 @@ def test_a_headline_in_capitals_is_shown_and_read_in_its_proper_case(gazetteer):
     assert {"Japan", "Syria"} <= set(by_name(result)) and "SOCCER" not in str(result.entities)
 
 
+def test_a_headlines_section_is_read_apart_from_it(gazetteer):
+    """Wire copy files a headline under a section and a dash ("GOLF - NORMAN LEADS BY TWO"): the model reads
+    the two apart, so the section does not run into the headline's first name."""
+    a = article(["Greg Norman shot a 67 on Friday to take a two-stroke lead in Sun City.",
+                 "Norman, who won the event in 1993, said the greens were fast."],
+                title="GOLF - NORMAN LEADS BY TWO IN SUN CITY")
+    result = analyse([a], gazetteer)[a.id]
+    assert result.title == "Golf - Norman leads by two in Sun City"
+    found = by_name(result)
+    assert found["Greg Norman"].kind == "person" and not [n for n in found if "Golf" in n]
+
+
+def test_a_given_name_after_a_nationality_is_a_persons_the_model_missed(gazetteer):
+    """The model finds no name in "South African Ernie Els"; a given name right after a nationality opens a
+    person's name."""
+    a = article(["Norman was followed by South African Ernie Els and American Tom Lehman after two rounds.",
+                 "Els said he had putted badly on the back nine."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Ernie Els"].kind == "person" and found["Tom Lehman"].kind == "person"
+
+
 def test_deities_religions_characters_and_software_are_never_indexed(gazetteer):
     """Whatever the model calls them: the gazetteer's names of kind "other" (a deity, a religion, a fictional
     character, software) are left out; the people and places beside them stay."""

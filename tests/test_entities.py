@@ -31,6 +31,9 @@ def test_normalise_drops_articles_possessives_titles_and_junk():
     assert normalise("Major", "PERSON") == "Major"  # but may be a surname
     # a span cut before a number or the next name: "Holland Lodge No. 8", "Kermie Worm & Mr Marbles"
     assert normalise("Holland Lodge No", "ORG") == normalise("Kermie Worm & Mr", "ORG") == ""
+    # a score the model read into a name is cut off it; a model number is not a score
+    assert normalise("Croatia 6-4 7-6", "GPE") == "Croatia" and normalise("Leeds United 2-1", "ORG") == "Leeds United"
+    assert normalise("Boeing 747-400", "ORG") == "Boeing 747-400"
 
 
 def test_identical_names_merge_and_count(gazetteer):

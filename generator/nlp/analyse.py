@@ -172,8 +172,10 @@ def country_words() -> dict[str, str]:
 def model_texts(article: Article) -> Iterator[tuple[str, int, bool]]:
     """The texts of an article the model reads, one ``Doc`` each, with their paragraph number (TITLE for the
     title, -1 for the caption) and whether they are prose."""
-    if article.title and not title_case(article.title):
-        yield article.title, TITLE, False  # its names count; it is never a summary sentence
+    if article.title and not title_case(article.title):  # its names count; it is never a summary sentence
+        section = SECTION.match(article.title)
+        for piece in section.group("section", "headline") if section else (article.title,):
+            yield piece, TITLE, False
     if article.caption:
         yield article.caption, -1, False
     for number, paragraph in enumerate(article.paragraphs):
@@ -181,6 +183,9 @@ def model_texts(article: Article) -> Iterator[tuple[str, int, bool]]:
             yield paragraph.text, number, paragraph.prose and not CITATION.match(paragraph.text)
 
 
+# "Golf - Norman leads by two": wire copy files a headline under a section of a word or three and a dash. The
+# model reads the two apart, or it runs the section into the headline's first name ("Golf - Norman").
+SECTION = re.compile(r"^(?P<section>\S+(?: \S+){0,2}) [-–—] (?P<headline>\S.*)$")
 # "Categories: August 15, 2008 Canada Published North America": a news site's filing of the article, not its
 # text (its words are the site's labels: "Published", "Archived").
 CATEGORIES = re.compile(r"^Categories\s*:")
@@ -335,8 +340,9 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
     end, label). A run that ends on an institution's or a building's word ("The Deseret News observed", "the
     Ghaza Hotel", with a nationality before them: "the Saudi Interior Ministry") is an organisation's or a
     building's; a run of two or three words that opens on a given name and ends on a surname ("the party's
-    Regina Ip") is a person's, and so is a run of up to three after an occupation ("the grammarian Aelius
-    Donatus", "his publisher, Simrock,"). ``columns`` is the Doc's ``to_array(COLUMNS)``, ``c`` the same as
+    Regina Ip") is a person's, and so is one that opens on a given name after a nationality ("South African
+    Ernie Els"), and a run of up to three after an occupation ("the grammarian Aelius Donatus", "his
+    publisher, Simrock,"). ``columns`` is the Doc's ``to_array(COLUMNS)``, ``c`` the same as
     lists."""
     mask = one_of(columns[:, 0], PROPER_TAG_IDS) & (columns[:, 2] == OUTSIDE)
     if not mask.any():
@@ -366,6 +372,8 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
             found.append((start, end, label))
         elif not doc[start].is_sent_start and is_person_name(doc[start].text, doc[last].text):
             found.append((start, end, "PERSON"))  # (a sentence's first word may be capitalised for that alone)
+        elif start and c.ent_type[start - 1] == NORP and is_given_name(doc[start].text):
+            found.append((start, end, "PERSON"))  # a given name after a nationality: "South African Ernie Els"
     return found
 
 

@@ -76,6 +76,8 @@ _ADHERENT = re.compile(r"^[A-Z][a-z]+ists?$")
 # "Islamophobia", "Zionism": an idea or a movement in general, not an organisation, a place or a person.
 _IDEA = re.compile(r"^[A-Z][a-z]+(?:ism|phobia)$")
 _MONTHS_DAYS = lexicon.words("months-days")
+# Scores after a name ("Croatia 6-4 7-6", "Leeds 2-1"): no name ends on a score.
+_TRAILING_SCORES = re.compile(r"(?<=\w)(?:\s+\d{1,3}[-–]\d{1,2})+$")
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def normalise(text: str, label: str) -> str:
         return ""
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     name = _LEADING_ADJECTIVE.sub("", name)  # "pro-Beijing New People Party"
+    name = _TRAILING_SCORES.sub("", name)  # "beat Ivanisevic of Croatia 6-4 7-6": the model read the score in
     name = re.sub(r"(?:'s|’s|'|’)$", "", name)
     initials = re.search(r"\b(?:[A-Za-z]\.){2,}$", name)  # keep the last dot of "U.S." and "U.N."
     name = name.strip(_EDGE_PUNCT + " ")

@@ -804,6 +804,33 @@ def _middle_names(article: Article, clusters: Clusters) -> Pairs:
                 yield short, long
 
 
+@rule(MERGES, "initials-and-the-surname",
+      "Graham Thorpe/PERSON; G. Thorpe/PERSON -> Graham Thorpe = G. Thorpe")
+def _initials_and_surname(article: Article, clusters: Clusters) -> Pairs:
+    """A person's initials and surname ("G. Thorpe", "J.R. Smith", as scorecards and lists of results name
+    people) join the one full name with that surname whose given names open on those initials."""
+    names = article.people[0]
+    for short in names:
+        first, _, surname = short.partition(" ")
+        if not INITIAL_LETTERS.fullmatch(first) or not surname:
+            continue
+        letters = first.replace(".", "")
+        owners = {clusters.find(long) for long in names if long != short and long.endswith(" " + surname)
+                  and given_initials(long.removesuffix(" " + surname)).startswith(letters)}
+        if len(owners) == 1:
+            yield next(iter(owners)), short
+
+
+# "G.", "J.R.": a given name or two written as initials.
+INITIAL_LETTERS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def given_initials(given: str) -> str:
+    """"Graham" -> "G", "John Ronald" -> "JR"; "" when the given names are initials themselves."""
+    words = given.split()
+    return "" if not words or INITIAL_LETTERS.fullmatch(words[0]) else "".join(w[0] for w in words)
+
+
 def in_order(words: Sequence[str], longer: Sequence[str]) -> bool:
     """``words`` appear in ``longer`` in the same order (not necessarily side by side)."""
     rest = iter(longer)
