@@ -196,6 +196,21 @@ def meanings(name: str) -> tuple[int, ...]:
     return tuple(-r.geonameid if r.feature == "country" else r.geonameid for r in ranked)
 
 
+DISTINCT_SHARE = 0.1  # a place of a name's own is another place, not the other's name, from this share up
+
+
+@functools.lru_cache(maxsize=65536)
+def distinct_place(name: str, meant: int) -> bool:
+    """GeoNames has a place that bears ``name`` as its own name, other than place ``meant`` and at least a
+    tenth as populous: "Manhattan" is the borough, though New York City is also called so; "Calcutta" is
+    Kolkata, its namesake town being small."""
+    folded = name.casefold()
+    records = place_index().get(folded, ())
+    size = next((r.population for r in records if r.geonameid == meant), 0)
+    return any(r.geonameid != meant and r.feature != "country" and r.name.casefold() == folded
+               and r.population > 0 and r.population >= DISTINCT_SHARE * size for r in records)
+
+
 def sole_place(names: Iterable[str]) -> PlaceRecord | None:
     """The GeoNames place ``names`` mean when they can mean one place only, else None."""
     return _sole_place(frozenset(name.casefold() for name in names))

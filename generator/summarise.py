@@ -78,12 +78,16 @@ def eligible(s: SentenceInfo) -> bool:
 
 
 COURTESY = re.compile("|".join(rf"{re.escape(phrase)}\b" for phrase in lexicon.entries("courtesies")), re.IGNORECASE)
+CLOSING_COURTESY = re.compile(
+    r"[:,]\s+(?:" + "|".join(re.escape(p) for p in lexicon.entries("closing-courtesies")) + r")\s*[.!]*$",
+    re.IGNORECASE)
 
 
 def courtesy(text: str) -> bool:
-    """A speech's or a letter's courtesy, not what it tells ("Thank you, Councillor Okafor", "Good evening";
-    lexicon ``courtesies``)."""
-    return COURTESY.match(text) is not None
+    """A speech's or a letter's courtesy, not what it tells: a sentence that opens on one ("Thank you,
+    Councillor Okafor", "Good evening", "God bless"; lexicon ``courtesies``) or closes on one after a colon or
+    a comma ("... and my fellow New Yorkers: welcome."; lexicon ``closing-courtesies``)."""
+    return COURTESY.match(text) is not None or CLOSING_COURTESY.search(text) is not None
 
 
 def half_quoted(text: str) -> bool:

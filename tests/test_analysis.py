@@ -435,6 +435,16 @@ def test_a_given_name_after_a_nationality_is_a_persons_the_model_missed(gazettee
     assert found["Ernie Els"].kind == "person" and found["Tom Lehman"].kind == "person"
 
 
+def test_an_abbreviation_of_a_term_is_no_name_but_one_of_a_name_is(gazetteer):
+    """"bovine spongiform encephalopathy (BSE)" spells out a disease in lower case: BSE is not indexed,
+    whatever the model calls it; "the Iraqi security forces (ISF)" spells out a name."""
+    a = article(["Officials said mad cow disease, or bovine spongiform encephalopathy (BSE), was found on a farm.",
+                 "The Iraqi security forces (ISF) said BSE had not been found in Iraq, where the ISF patrol."])
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert "BSE" not in found and not [n for n in found if "encephalopathy" in n]
+    assert "Iraqi security forces" in found and "Iraq" in found
+
+
 def test_deities_religions_characters_and_software_are_never_indexed(gazetteer):
     """Whatever the model calls them: the gazetteer's names of kind "other" (a deity, a religion, a fictional
     character, software) are left out; the people and places beside them stay."""

@@ -121,6 +121,10 @@ def test_schwartz_hearst_long_forms():
     assert long_form("AFP", "Baghdad") is None
     assert long_form("FOR", "the army said it was ready for") is None
     assert long_form("XYZ", "nothing here at all") is None
+    # a term in lower case spelled out letter for letter (which the rules then do not index)
+    assert long_form("BSE", "mad cow disease, or bovine spongiform encephalopathy") == \
+        "bovine spongiform encephalopathy"
+    assert long_form("IDPs", "thousands of internally displaced persons") is None  # a plural's "s" spells no word
     assert looks_like_abbreviation("SDF") and looks_like_abbreviation("AMISOM")
     assert not looks_like_abbreviation("again") and not looks_like_abbreviation("A")
 
@@ -525,6 +529,20 @@ def test_a_side_of_a_result_votes_with_the_prose(gazetteer):
     assert [(e.name, e.kind) for e in found] == [("Marsh Town", "group")]
     found, _ = group_mentions([prose, replace(side, side=False)], (), gazetteer)
     assert [(e.name, e.kind) for e in found] == [("Marsh Town", "place")]
+
+
+def test_a_borough_is_not_another_name_of_its_city(gazetteer):
+    """GeoNames lists "Manhattan" among New York City's names, but it is also a place of its own, no village
+    beside the city: two places. "Bombay" names no place of its own: it is Mumbai."""
+    from generator.nlp.analyse import EVIDENCE
+
+    mentions = [Mention(text, "GPE", i) for i, text in
+                enumerate(["New York City", "Manhattan", "the Bronx", "Bombay", "Mumbai", "Calcutta", "Kolkata"])]
+    found, _ = group_mentions(mentions, (), gazetteer, **EVIDENCE)
+    names = {e.name: set(e.aliases) for e in found}
+    assert "Manhattan" in names and "Manhattan" not in names.get("New York City", set())
+    assert sum(1 for e in found if {"Bombay", "Mumbai"} <= {e.name, *e.aliases}) == 1
+    assert sum(1 for e in found if {"Calcutta", "Kolkata"} <= {e.name, *e.aliases}) == 1
 
 
 def test_a_first_word_written_short_is_the_same_name(gazetteer):

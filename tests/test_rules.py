@@ -8,10 +8,9 @@ import re
 import pytest
 
 from generator.gazetteer import load_gazetteer
-from generator.names import is_common_surname, is_given_name, is_person_name, one_given_name
 from generator.nlp import rules
+from generator.nlp.analyse import EVIDENCE
 from generator.nlp.entities import Mention
-from generator.places import country_of, is_known_place, is_place_name, meanings, small_places
 
 REGISTRIES = {
     "splits": rules.SPLITS, "labels": rules.LABELS, "lookups": rules.LOOKUPS, "drops": rules.DROPS,
@@ -42,11 +41,7 @@ def parse(example: str) -> tuple[list[Mention], list[tuple[str, str]], frozenset
 
 def holds(example: str, gazetteer, skip: frozenset[str] = frozenset()) -> bool:
     mentions, pairs, lower, expectation = parse(example)
-    found, key_of = rules.group_mentions(mentions, pairs, gazetteer, known_place=is_known_place, common_words=lower,
-                                    person_name=is_person_name, given_name=is_given_name,
-                                    place_name=is_place_name, place_meanings=meanings,
-                                    one_given_name=one_given_name, common_surname=is_common_surname,
-                                    place_country=country_of, small_places=small_places, skip=skip)
+    found, key_of = rules.group_mentions(mentions, pairs, gazetteer, skip, common_words=lower, **EVIDENCE)
 
     def entity(name: str):  # by its name or an alias, else the entity of a mention of that text
         keys = {key_of.get(i) for i, m in enumerate(mentions) if m.text == name}

@@ -152,3 +152,10 @@ def test_a_speechs_courtesies_are_neither_its_summary_nor_its_headline():
     digest = summarise(sentences(thanks, evening, LEAD, grant), title=None)
     assert thanks not in digest.summary and evening not in digest.summary and grant in digest.summary
     assert digest.summary[0] == LEAD and not digest.title.startswith(("Thank", "Good"))
+    # a greeting closes on its courtesy after the people it greets; "was welcome" tells
+    greeting = "Governor Hochul, members of the City Council, and my fellow New Yorkers: welcome."
+    blessing = "God bless you, and God bless the people of this city."
+    told = "The council said the grant for the library on the river was welcome."
+    digest = summarise(sentences(greeting, blessing, LEAD, told), title=None)
+    chosen = (*digest.summary, *digest.key_points)
+    assert greeting not in chosen and blessing not in chosen and told in chosen

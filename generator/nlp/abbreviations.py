@@ -30,7 +30,8 @@ def long_form(short: str, words: str) -> str | None:
         s -= 1
     start = words.rfind(" ", 0, l_ + 1) + 1
     candidate = words[start:].strip()
-    return candidate if is_proper_phrase(candidate) or spells_initials(short, candidate) else None
+    return candidate if is_proper_phrase(candidate) or spells_initials(short, candidate) \
+        or spells_term(short, candidate) else None
 
 
 def spells_initials(short: str, phrase: str) -> bool:
@@ -38,6 +39,14 @@ def spells_initials(short: str, phrase: str) -> bool:
     letters = [c.lower() for c in short if c.isalnum()]
     words = phrase.replace("-", " ").split()
     return len(words) >= 2 and words[0][0].isupper() and [w[0].lower() for w in words] == letters
+
+
+def spells_term(short: str, phrase: str) -> bool:
+    """``bovine spongiform encephalopathy`` for BSE: a term in lower case whose words' first letters are the
+    abbreviation exactly (the rules index no term: rule abbreviation-of-a-term)."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    words = phrase.replace("-", " ").split()
+    return len(words) >= 2 and all(w.isalpha() and w.islower() for w in words) and [w[0] for w in words] == letters
 
 
 def is_proper_phrase(phrase: str) -> bool:

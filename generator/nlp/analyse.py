@@ -47,6 +47,7 @@ from generator.nlp.salience import ROLE_MAX_WORDS, content_terms, entity_roles, 
 from generator.places import (
     country_names,
     country_of,
+    distinct_place,
     is_known_place,
     is_place_name,
     load_for_analysis,
@@ -865,13 +866,18 @@ def content_words(doc: Doc, c: Columns) -> Iterator[str]:
                 yield term
 
 
+# What the entity rules know besides an article's mentions: GeoNames and the name lists (the fields of
+# generator.nlp.rules.Context; the article's own lower-case words are added per article).
+EVIDENCE: dict[str, Callable[..., object]] = dict(
+    known_place=is_known_place, person_name=is_person_name, given_name=is_given_name, place_name=is_place_name,
+    place_meanings=meanings, one_given_name=one_given_name, common_surname=is_common_surname,
+    place_country=country_of, small_places=small_places, distinct_place=distinct_place,
+)
+
+
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
-    entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer, known_place=is_known_place,
-                                      common_words=frozenset(found.lower_words), person_name=is_person_name,
-                                      given_name=is_given_name, place_name=is_place_name,
-                                      place_meanings=meanings, one_given_name=one_given_name,
-                                      common_surname=is_common_surname, place_country=country_of,
-                                      small_places=small_places)
+    entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer,
+                                      common_words=frozenset(found.lower_words), **EVIDENCE)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:

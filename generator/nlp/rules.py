@@ -33,7 +33,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from generator.gazetteer import Gazetteer, GazetteerEntry
 from generator.kinds import aliases_of, looks_like_abbreviation, merge_same_key, vote_kind
@@ -98,6 +98,8 @@ class Context:
     place_country: Callable[[str], str] = lambda name: ""
     # the places of 1,000 people or more a name can mean in one of the countries (generator.places.small_places)
     small_places: Callable[[str, frozenset[str]], tuple[int, ...]] = lambda name, countries: ()
+    # GeoNames has another place of the name's own, a tenth as populous or more (generator.places.distinct_place)
+    distinct_place: Callable[[str, int], bool] = lambda name, meant: False
 
 
 class Kept(NamedTuple):
@@ -130,9 +132,18 @@ def bare(text: str) -> str:
 class Mentions:
     """Article-wide facts about the model's mentions that the per-mention rules read."""
 
-    def __init__(self, mentions: Sequence[Mention], context: Context) -> None:
+    def __init__(self, mentions: Sequence[Mention], context: Context,
+                 pairs: Sequence[tuple[str, str]] = ()) -> None:
         self.mentions = mentions
         self.context = context
+        self.pairs = pairs  # (long form, short form) of each abbreviation the article spells out
+
+    @functools.cached_property
+    def term_abbreviations(self) -> set[str]:
+        """Short forms the article spells out in lower case: a term's, not a name's ("bovine spongiform
+        encephalopathy (BSE)", "internally displaced persons (IDPs)")."""
+        return {short for long, short in self.pairs
+                if not any(word[:1].isupper() for word in long.split() if word[:1].isalpha())}
 
     @functools.cached_property
     def lone_people(self) -> set[str]:
@@ -325,6 +336,16 @@ def _a_people(mention: Mention, name: str | None, facts: Mentions) -> Mention:
     if name is None and not mention.key and mention.label == "NORP" and len(words) == 1 \
             and re.fullmatch(r"[A-Z][a-z]+[^s]s", words[0]) and not _ADHERENT.match(words[0]):
         return replace(mention, label="PERSON")
+    return mention
+
+
+@rule(LABELS, "abbreviation-of-a-term", "pair: bovine spongiform encephalopathy/BSE; BSE/ORG -> no BSE")
+def _term_abbreviation(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """An abbreviation the article spells out in lower case stands for a term, a disease or a thing, not for
+    a group's or a place's name ("bovine spongiform encephalopathy (BSE)", "improvised explosive devices
+    (IEDs)"); a long form with a name in it is a name ("Iraqi security forces (ISF)")."""
+    if name is None and not mention.key and mention.text in facts.term_abbreviations:
+        return replace(mention, label="MISC")
     return mention
 
 
@@ -696,12 +717,14 @@ def _name_of_a_place(article: Article, clusters: Clusters) -> Pairs:
 def _one_place(article: Article, clusters: Clusters) -> Pairs:
     """A place's name that can mean the place another name of the article means most likely ("New York"
     may be New York City; "Bombay" is Mumbai), unless it most likely means a country ("Mexico" may be
-    Mexico City, but is Mexico)."""
-    meanings = {name: found for name in sorted(article.place_labelled)
-                if (found := article.context.place_meanings(name))}
+    Mexico City, but is Mexico) or a place of its own name that is no village beside the other ("Manhattan"
+    is also a name of New York City, but the borough: :func:`~generator.places.distinct_place`)."""
+    context = article.context
+    meanings = {name: found for name in sorted(article.place_labelled) if (found := context.place_meanings(name))}
     for name, found in meanings.items():
         for other, could in meanings.items():
-            if other != name and found[0] in could and (could[0] >= 0 or could[0] == found[0]):
+            if other != name and found[0] in could and (could[0] >= 0 or could[0] == found[0]) \
+                    and not (found[0] >= 0 and context.distinct_place(other, found[0])):
                 yield name, other
 
 
@@ -953,12 +976,12 @@ def given_name_first(words: Sequence[str], context: Context) -> bool:
 HOST_LABELS = frozenset({"EVENT", "WORK_OF_ART"})  # no kind's, but places are named in them ("the Vietnam War")
 
 
-def keep(mentions: Sequence[Mention], context: Context,
-         skip: frozenset[str] = frozenset()) -> tuple[list[Kept], list[Kept]]:
+def keep(mentions: Sequence[Mention], context: Context, skip: frozenset[str] = frozenset(),
+         pairs: Sequence[tuple[str, str]] = ()) -> tuple[list[Kept], list[Kept]]:
     """Stages 1-4: each mention split, relabelled, looked up and kept unless a drop rule says it is no name;
     and, apart, the names of events and works (:data:`HOST_LABELS`), which are not indexed but may name a
     place inside them (stage 5)."""
-    facts = Mentions(mentions, context)
+    facts = Mentions(mentions, context, pairs)
     splits = [r for r in SPLITS if r.name not in skip]
     labels = [r for r in LABELS if r.name not in skip]
     lookups = [r for r in LOOKUPS if r.name not in skip]
@@ -1070,25 +1093,18 @@ def group_mentions(
     mentions: Sequence[Mention],
     pairs: Iterable[tuple[str, str]],
     gazetteer: Gazetteer,
-    known_place: Callable[[str], bool] = lambda name: False,
-    common_words: frozenset[str] = frozenset(),
-    person_name: Callable[[str, str], bool] = lambda first, last: False,
-    given_name: Callable[[str], bool] = lambda word: False,
-    place_name: Callable[[str], bool] = lambda name: False,
-    place_meanings: Callable[[str], tuple[int, ...]] = lambda name: (),
-    one_given_name: Callable[[str, str], bool] = lambda a, b: a.casefold() == b.casefold(),
-    common_surname: Callable[[str], bool] = lambda word: False,
-    place_country: Callable[[str], str] = lambda name: "",
-    small_places: Callable[[str, frozenset[str]], tuple[int, ...]] = lambda name, countries: (),
     skip: frozenset[str] = frozenset(),
+    **evidence: Any,
 ) -> tuple[tuple[ArticleEntity, ...], dict[int, str]]:
-    """Entities of one article, and for each kept mention (by index) the key of its entity. ``skip`` names
-    rules to leave out (the tests run each rule's example without it)."""
-    context = Context(gazetteer, known_place, common_words, person_name, given_name, place_name, place_meanings,
-                      one_given_name, common_surname, place_country, small_places)
-    kept, hosts = keep(mentions, context, skip)
+    """Entities of one article, and for each kept mention (by index) the key of its entity. ``evidence`` is
+    what the rules know besides the mentions, the fields of :class:`Context` (the analysis passes the real
+    ones: :data:`generator.nlp.analyse.EVIDENCE`); ``skip`` names rules to leave out (the tests run each
+    rule's example without it)."""
+    context = Context(gazetteer, **evidence)
+    pairs = list(pairs)
+    kept, hosts = keep(mentions, context, skip, pairs)
     kept += inside([*kept, *hosts], context, skip)
-    article = Article(kept, list(pairs), context, skip)
+    article = Article(kept, pairs, context, skip)
     clusters = Clusters()
     for item in kept:
         clusters.find(item.name)
