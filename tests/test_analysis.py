@@ -445,6 +445,19 @@ def test_an_abbreviation_of_a_term_is_no_name_but_one_of_a_name_is(gazetteer):
     assert "Iraqi security forces" in found and "Iraq" in found
 
 
+def test_a_plural_possessive_inside_a_partys_name_does_not_end_it(gazetteer, tmp_path):
+    """In a line of results the model ends "Croatian Peasants' Party 6" on the possessive; the name goes on
+    through the proper nouns it left out. A singular's possessive ends a name ("Croatia's Franjo Tudjman")."""
+    seed = tmp_path / "seats.txt"
+    seed.write_text("date 1996-11-06\nZAGREB (Reuters) - Croatia's Franjo Tudjman said his party had won the "
+                    "most seats in the capital on Sunday.\n\nResults (seats):\n\nCroatian Democratic Union 16\n"
+                    "Croatian Peasants' Party 6\n", encoding="utf-8")
+    (a,) = read_file(seed, "seats.txt")
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Croatian Peasants' Party"].kind == "group" and "Croatian Peasants" not in found
+    assert found["Franjo Tudjman"].kind == "person" and found["Croatia"].kind == "place"
+
+
 def test_deities_religions_characters_and_software_are_never_indexed(gazetteer):
     """Whatever the model calls them: the gazetteer's names of kind "other" (a deity, a religion, a fictional
     character, software) are left out; the people and places beside them stay."""

@@ -27,6 +27,8 @@ def test_normalise_drops_articles_possessives_titles_and_junk():
     assert strip_titles("Lt. Gen. Abdul Amir Yarallah") == "Abdul Amir Yarallah"
     assert strip_titles("President") == "President"  # a lone title is left alone
     assert strip_titles("Emeritus Professor John Burrows") == "John Burrows"
+    assert strip_titles("Councillor Amaka Okafor") == "Amaka Okafor" and strip_titles("Rabbi Jonathan Sacks") == \
+        "Jonathan Sacks" and normalise("Commissioner", "ORG") == ""  # local offices are titles too
     assert normalise("Emeritus", "ORG") == normalise("Prime Minister", "GPE") == ""  # a title is no group or place
     assert normalise("Major", "PERSON") == "Major"  # but may be a surname
     # a span cut before a number or the next name: "Holland Lodge No. 8", "Kermie Worm & Mr Marbles"

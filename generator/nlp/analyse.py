@@ -297,6 +297,7 @@ PLACE_LABEL_IDS = _ids(("GPE", "LOC"))
 SURNAME_PARTICLES = lexicon.words("surname-particles")  # "Herve de Charette", "Ludwig van Beethoven"
 NAME_LABEL_IDS = _ids(KIND_OF_LABEL)  # the labels of a person's, a place's or a group's name
 POSSESSIVE_TAG, OFFICE_IDS = get_string_id("POS"), _ids(("office", "department"))
+ORG, APOSTROPHE = get_string_id("ORG"), get_string_id("'")
 INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values
 MARKS = _ids(("#", "@"))  # before a hashtag or a handle
 ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
@@ -445,6 +446,21 @@ def entity_runs(c: Columns) -> list[tuple[int, int, int, int]]:
     if start >= 0:
         runs.append((start, len(c.iob), c.ent_type[start], c.ent_id[start]))
     return runs
+
+
+def through_plural_possessives(c: Columns, runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """A group's name the model ended on a plural's possessive goes on through the proper nouns after it that
+    it left out: the possessive is inside the name ("the Croatian Peasants' Party", "the Farmers' Union";
+    not "Kenya's Daniel Komen", a singular's, nor "the Peasants' leader")."""
+    out = []
+    for start, end, label, key in runs:
+        if label == ORG and end - start >= 2 and c.tag[end - 1] == POSSESSIVE_TAG and c.orth[end - 1] == APOSTROPHE:
+            stop = end
+            while stop < len(c.tag) and c.tag[stop] in PROPER_TAG_IDS and c.iob[stop] == OUTSIDE:
+                stop += 1
+            end = stop
+        out.append((start, end, label, key))
+    return out
 
 
 def between_figures(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -808,7 +824,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
     def sentence_of(token: int) -> int:
         return offset + bisect.bisect_right(sentence_starts, token) - 1
 
-    runs = entity_runs(c)
+    runs = through_plural_possessives(c, entity_runs(c))
     if table:
         runs = between_figures(doc, runs)
         # A side of a result is a team, whatever the model read in it ("Cologne 1" as a person, "Bayern
