@@ -33,7 +33,6 @@ from generator.nlp.entities import (
     GROUP_HEADS,
     HEADS,
     HONORIFICS,
-    KIND_OF_LABEL,
     ORDINAL,
     PEERAGES,
     PLACE_LABELS,
@@ -295,7 +294,6 @@ HYPHEN, COMMA, OF, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "of", "P
 FROM, THE, AT, UNIVERSITY = (get_string_id(s) for s in ("from", "the", "at", "university"))
 PLACE_LABEL_IDS = _ids(("GPE", "LOC"))
 SURNAME_PARTICLES = lexicon.words("surname-particles")  # "Herve de Charette", "Ludwig van Beethoven"
-NAME_LABEL_IDS = _ids(KIND_OF_LABEL)  # the labels of a person's, a place's or a group's name
 POSSESSIVE_TAG, OFFICE_IDS = get_string_id("POS"), _ids(("office", "department"))
 ORG, APOSTROPHE = get_string_id("ORG"), get_string_id("'")
 INSIDE, OUTSIDE, BEGIN = 1, 2, 3  # ENT_IOB values

@@ -141,7 +141,7 @@ class Mentions:
     @functools.cached_property
     def term_abbreviations(self) -> set[str]:
         """Short forms the article spells out in lower case: a term's, not a name's ("bovine spongiform
-        encephalopathy (BSE)", "internally displaced persons (IDPs)")."""
+        encephalopathy (BSE)", "improvised explosive device (IED)")."""
         return {short for long, short in self.pairs
                 if not any(word[:1].isupper() for word in long.split() if word[:1].isalpha())}
 
@@ -342,8 +342,8 @@ def _a_people(mention: Mention, name: str | None, facts: Mentions) -> Mention:
 @rule(LABELS, "abbreviation-of-a-term", "pair: bovine spongiform encephalopathy/BSE; BSE/ORG -> no BSE")
 def _term_abbreviation(mention: Mention, name: str | None, facts: Mentions) -> Mention:
     """An abbreviation the article spells out in lower case stands for a term, a disease or a thing, not for
-    a group's or a place's name ("bovine spongiform encephalopathy (BSE)", "improvised explosive devices
-    (IEDs)"); a long form with a name in it is a name ("Iraqi security forces (ISF)")."""
+    a group's or a place's name ("bovine spongiform encephalopathy (BSE)", "improvised explosive device
+    (IED)"); a long form with a name in it is a name ("Iraqi security forces (ISF)")."""
     if name is None and not mention.key and mention.text in facts.term_abbreviations:
         return replace(mention, label="MISC")
     return mention
