@@ -17,6 +17,13 @@ def article(paragraphs, caption=None, credit=None, dateline=None, title=None, id
                    url=None, tags=(), digest="0")
 
 
+def seed_file(tmp_path, name, text):
+    """The one article of a seed file the test writes, as the reader reads it."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (a,) = read_file(tmp_path / name, name)
+    return a
+
+
 @pytest.fixture(scope="module")
 def flood(gazetteer):
     from pathlib import Path
@@ -126,11 +133,11 @@ def test_gazetteer_corrects_the_model_but_not_inside_a_longer_name(gazetteer):
 
 
 def test_a_photo_caption_in_the_body_is_not_prose_and_its_credit_not_a_name(gazetteer, tmp_path):
-    seed = tmp_path / "cap.md"
-    seed.write_text("---\ndate: 2020-01-01\n---\n\nRescuers searched the rubble in Mosul on Monday, "
-                    "officials said.\n\nA rescuer carries a child in Mosul. Image: Jane Doe.\n\n"
-                    "The city council said more teams would arrive from Baghdad.\n", encoding="utf-8")
-    (a,) = read_file(seed, "cap.md")
+    a = seed_file(
+        tmp_path, "cap.md",
+        "---\ndate: 2020-01-01\n---\n\nRescuers searched the rubble in Mosul on Monday, "
+        "officials said.\n\nA rescuer carries a child in Mosul. Image: Jane Doe.\n\n"
+        "The city council said more teams would arrive from Baghdad.\n")
     caption = a.paragraphs[1]
     assert caption.text == "A rescuer carries a child in Mosul." and caption.credit == "Jane Doe"
     assert not caption.prose
@@ -363,14 +370,13 @@ def test_no_sentence_ends_inside_brackets(gazetteer):
 
 
 def test_names_in_a_table_are_found_per_cell_and_its_lines_are_never_summarised(gazetteer, tmp_path):
-    seed = tmp_path / "cup.md"
-    seed.write_text("---\ndate: 2021-05-02\n---\n\nThe football club Riverside Rovers beat Hillcrest Athletic "
-                    "on Sunday, and Marsh Town drew with Port Vale Wanderers, the league said.\n\n"
-                    "Riverside Rovers 2 Hillcrest Athletic 0\nMarsh Town 1 Port Vale Wanderers 1\n"
-                    "Riverside Rovers 3 2 1 0 7 2 7\nMarsh Town 3 1 1 1 4 4 4\n\n"
-                    "The league's chairman Tomas Berg said the second round would be played in June.\n",
-                    encoding="utf-8")
-    (a,) = read_file(seed, "cup.md")
+    a = seed_file(
+        tmp_path, "cup.md",
+        "---\ndate: 2021-05-02\n---\n\nThe football club Riverside Rovers beat Hillcrest Athletic "
+        "on Sunday, and Marsh Town drew with Port Vale Wanderers, the league said.\n\n"
+        "Riverside Rovers 2 Hillcrest Athletic 0\nMarsh Town 1 Port Vale Wanderers 1\n"
+        "Riverside Rovers 3 2 1 0 7 2 7\nMarsh Town 3 1 1 1 4 4 4\n\n"
+        "The league's chairman Tomas Berg said the second round would be played in June.\n")
     result = analyse([a], gazetteer)[a.id]
     assert not [name for name in by_name(result) if any(ch.isdigit() for ch in name)]  # no name across a figure
     assert all(not s[:1].isdigit() and "Rovers 2" not in s for s in (*result.summary, *result.key_points))
@@ -380,11 +386,11 @@ def test_the_sides_of_a_result_are_groups_and_a_counterpart_is_a_person(gazettee
     """Wire copy: a line of results reads name, score, name, score; its sides are indexed as groups even
     where the model finds no name in the line, and GeoNames' knowing a town of a side's name does not make
     it a place when only the table names it. A name after "counterpart" is a person's, particle and all."""
-    seed = tmp_path / "results.txt"
-    seed.write_text("date 1996-08-22\nBONN 1996-08-22 Klaus Kinkel met his French counterpart Herve de Charette "
-                    "in Paris on Thursday.\n\nResults of first division matches on Wednesday:\n\n"
-                    "Bayern Munich 2 Hamburg 0\nSchalke 3 Karlsruhe 2\n", encoding="utf-8")
-    (a,) = read_file(seed, "results.txt")
+    a = seed_file(
+        tmp_path, "results.txt",
+        "date 1996-08-22\nBONN 1996-08-22 Klaus Kinkel met his French counterpart Herve de Charette "
+        "in Paris on Thursday.\n\nResults of first division matches on Wednesday:\n\n"
+        "Bayern Munich 2 Hamburg 0\nSchalke 3 Karlsruhe 2\n")
     found = by_name(analyse([a], gazetteer)[a.id])
     assert {found[n].kind for n in ("Bayern Munich", "Hamburg", "Schalke", "Karlsruhe")} == {"group"}
     assert found["Herve de Charette"].kind == "person" and "Herve" not in found
@@ -395,11 +401,11 @@ def test_a_side_of_a_result_is_a_team_though_the_prose_reads_it_otherwise(gazett
     """The model reads a club in prose as a place or a person ("Bayern Munich were held ... by Hansa
     Rostock"); a line of results naming it as a side says a team, and votes with the prose. A town named
     only in prose stays a place."""
-    seed = tmp_path / "league.txt"
-    seed.write_text("date 1996-12-07\nBONN 1996-12-07 Bayern Munich were held to a 1-1 draw by Hansa Rostock on "
-                    "Saturday, and the coach said his side had wasted chances in Munich.\n\nResults:\n\n"
-                    "Bayern Munich 1 Hansa Rostock 1\nWerder Bremen 0 Schalke 0\n", encoding="utf-8")
-    (a,) = read_file(seed, "league.txt")
+    a = seed_file(
+        tmp_path, "league.txt",
+        "date 1996-12-07\nBONN 1996-12-07 Bayern Munich were held to a 1-1 draw by Hansa Rostock on "
+        "Saturday, and the coach said his side had wasted chances in Munich.\n\nResults:\n\n"
+        "Bayern Munich 1 Hansa Rostock 1\nWerder Bremen 0 Schalke 0\n")
     found = by_name(analyse([a], gazetteer)[a.id])
     assert {found[n].kind for n in ("Bayern Munich", "Hansa Rostock", "Werder Bremen", "Schalke")} == {"group"}
     assert found["Munich"].kind == "place"
@@ -448,11 +454,11 @@ def test_an_abbreviation_of_a_term_is_no_name_but_one_of_a_name_is(gazetteer):
 def test_a_plural_possessive_inside_a_partys_name_does_not_end_it(gazetteer, tmp_path):
     """In a line of results the model ends "Croatian Peasants' Party 6" on the possessive; the name goes on
     through the proper nouns it left out. A singular's possessive ends a name ("Croatia's Franjo Tudjman")."""
-    seed = tmp_path / "seats.txt"
-    seed.write_text("date 1996-11-06\nZAGREB (Reuters) - Croatia's Franjo Tudjman said his party had won the "
-                    "most seats in the capital on Sunday.\n\nResults (seats):\n\nCroatian Democratic Union 16\n"
-                    "Croatian Peasants' Party 6\n", encoding="utf-8")
-    (a,) = read_file(seed, "seats.txt")
+    a = seed_file(
+        tmp_path, "seats.txt",
+        "date 1996-11-06\nZAGREB (Reuters) - Croatia's Franjo Tudjman said his party had won the "
+        "most seats in the capital on Sunday.\n\nResults (seats):\n\nCroatian Democratic Union 16\n"
+        "Croatian Peasants' Party 6\n")
     found = by_name(analyse([a], gazetteer)[a.id])
     assert found["Croatian Peasants' Party"].kind == "group" and "Croatian Peasants" not in found
     assert found["Franjo Tudjman"].kind == "person" and found["Croatia"].kind == "place"
