@@ -290,15 +290,25 @@ def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str,
 _CELLS = re.compile(r"\t|\s{2,}|\s\|\s")
 _FIGURE = re.compile(r"^[(\[]?[-+]?[$£€]?\d[\d.,:/%'’-]*[)\]]?[.,;]?$")  # 12:44.90, 2-1, 45.6%, (3), 1.
 TABLE_RUN = 2
+# A row of figures under a label, as results and rates are tabled in wire copy ("Pre-tax profit 24.1 vs 20.4",
+# "Earnings per share 9.8p vs 8.3p", "Shr 27 cents vs 24 cents", "Repo rate 3.00"): a figure may carry its
+# unit (9.8p, 1.2bn), and "vs" and the units written out stand between figures.
+_UNIT_FIGURE = re.compile(r"^[(\[]?[-+]?[$£€]?\d[\d.,:/%'’-]*(?:p|m|bn|mn|k|pc|pct)?[)\]]?[.,;]?$")
+_BETWEEN_FIGURES = frozenset({"vs", "vs.", "v", "v.", "versus", "mln", "bln", "million", "billion", "pct",
+                              "percent", "cents", "pence"})
+LABEL_WORDS = 4  # more, and a line ending on a figure is more likely prose cut short
 
 
 def table_line(raw: str) -> bool:
     """A line of names and figures (:data:`_FIGURE`) that opens or ends on a figure, whose words are mostly
-    capitalised and which ends on no sentence's mark; or three cells or more."""
+    capitalised and which ends on no sentence's mark; a row of figures under a label (:func:`labelled_figures`);
+    or three cells or more."""
     line = raw.strip()
     if len([cell for cell in _CELLS.split(line) if cell.strip()]) >= 3:
         return True
     tokens = line.split()
+    if labelled_figures(tokens):
+        return True
     if len(tokens) < 2 or not (_FIGURE.match(tokens[0]) or _FIGURE.match(tokens[-1])):
         return False
     if line[-1] in ".!?:;" and not _FIGURE.match(tokens[-1]):
@@ -306,6 +316,20 @@ def table_line(raw: str) -> bool:
     words = [t.strip("()[],;") for t in tokens if not _FIGURE.match(t)]
     words = [w for w in words if w[:1].isalpha()]
     return sum(w[0].islower() for w in words) * 3 <= len(words)
+
+
+def labelled_figures(tokens: list[str]) -> bool:
+    """A capitalised label of at most :data:`LABEL_WORDS` words, then figures, the last token a figure or a
+    unit, and no sentence's mark at its end ("Pre-tax profit 24.1 vs 20.4"; not "Turnout was 45.6%.", nor
+    "the talks resumed on Monday after 3")."""
+    if len(tokens) < 2 or not tokens[0][:1].isupper() or tokens[-1][-1] in ".!?:;":
+        return False
+    figures = [bool(_UNIT_FIGURE.match(t)) for t in tokens]
+    words = [t for t, figure in zip(tokens, figures, strict=True)
+             if not figure and t.casefold() not in _BETWEEN_FIGURES]
+    last = next((figure for t, figure in zip(reversed(tokens), reversed(figures), strict=True)
+                 if t.casefold() not in _BETWEEN_FIGURES), False)
+    return last and 0 < len(words) <= LABEL_WORDS and not figures[0]
 
 
 def table_lines(lines: list[tuple[int, str]]) -> set[int]:
@@ -370,9 +394,9 @@ def split_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, 
     agency)."""
     # The lead is the first prose block, or the second or third when a caption without credit comes first.
     body = [i for i, p in enumerate(paragraphs) if p.prose][:3]
-    found = next(((i, m) for i in body if (m := _DATELINE.match(paragraphs[i].text)
-                                           or _DATELINE_ISO.match(paragraphs[i].text)
-                                           or _DATELINE_DASH.match(paragraphs[i].text))), None)
+    # The surest form first: a headline under its section ("SOCCER - LEADERS HELD") is no dateline "Soccer -".
+    found = next(((i, m) for pattern in (_DATELINE, _DATELINE_ISO, _DATELINE_DASH) for i in body
+                  if (m := pattern.match(paragraphs[i].text))), None)
     if found is None:
         return paragraphs, None, None
     first, match = found
@@ -401,22 +425,22 @@ def digest(*parts: str | None) -> str:
 def read_wire(text: str, rel: str, stem: str) -> Article:
     lines = text.split("\n")
     match = _DATE_LINE.match(lines[0].strip())
+    body = 1 if match else 0
     meta: dict[str, Any] = {}
     caption = credit = None
+    dated = dated_dateline(lines[body:])  # a dated dateline, maybe under a headline (and a byline)
     if match:
         date = parse_date(match.group(1), rel, 1)
         caption, credit = split_credit(clean_text(match.group(2) or ""))
-        body = 1
-    elif dated := dated_dateline(lines):
-        title_line, date_line, date_text = dated
-        date = parse_date(date_text, rel, date_line + 1)
-        if title_line is not None:  # a headline ends on no full stop ("... CLOSE GAP."), an abbreviation's aside
-            meta["title"] = _HEADLINE_STOP.sub("", clean_text(lines[title_line]))
-        body = date_line if title_line is None else title_line + 1
+    elif dated:
+        date = parse_date(dated[2], rel, body + dated[1] + 1)
     else:
         raise InputError(rel, "wire text without a date line",
                          "make the first line `date YYYY-MM-DD <photo caption>`, give the dateline its date "
                          "(`BONN 1996-12-06`), or use front matter", line=1)
+    if dated and dated[0] is not None:  # a headline ends on no full stop ("... CLOSE GAP."), an abbreviation's aside
+        meta["title"] = _HEADLINE_STOP.sub("", clean_text(lines[body + dated[0]]))
+        body += dated[0] + 1
     paragraphs = parse_body("\n".join(lines[body:]), body + 1, markdown=False)
     paragraphs, dateline, agency = split_dateline(paragraphs)
     return make_article(rel, stem, 1, meta, date, paragraphs, caption, credit, dateline, agency)

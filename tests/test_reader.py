@@ -265,6 +265,32 @@ def test_one_line_of_names_and_figures_or_wrapped_prose_is_no_table(tmp_path):
     assert not table_line("the talks resumed on Monday after 3") and not table_line("Turnout was 45.6%.")
 
 
+def test_rows_of_figures_under_labels_are_a_table(tmp_path):
+    """Wire copy tables rates and results as a label and its figures, the label in lower case after its
+    first word, a unit on a figure, "vs" between: each row is a line of its own, never glued to the next."""
+    from generator.reader import table_line
+
+    text = ("date 1997-03-04\nLONDON 1997-03-04\n\nThe group said its profit rose.\n\n"
+            "Six months to December 31 (million pounds):\n\nPre-tax profit 24.1 vs 20.4\n"
+            "Earnings per share 9.8p vs 8.3p\nShr 27 cents vs 24 cents\nRepo rate 3.00\n")
+    article = read_one(tmp_path, "results.txt", text)
+    assert [p.text for p in article.paragraphs if p.table] == [
+        "Pre-tax profit 24.1 vs 20.4", "Earnings per share 9.8p vs 8.3p", "Shr 27 cents vs 24 cents",
+        "Repo rate 3.00"]
+    assert not table_line("Turnout was 45.6%.") and not table_line("the profit rose to 24.1")
+    assert not table_line("The chairman of the group said profit rose 24.1")
+
+
+def test_a_headline_above_a_dated_dateline_is_the_title_and_no_dateline(tmp_path):
+    """With a date line too, a headline under its section ("SOCCER - ...") is the title, and the dated
+    dateline under it is the dateline: "Soccer -" is no place the story was filed in."""
+    text = ("date 1996-12-07\nSOCCER - LEADERS BAYERN HELD AS DORTMUND CLOSE GAP.\n\nBONN 1996-12-07\n\n"
+            "Bayern Munich were held to a draw on Saturday.\n")
+    article = read_one(tmp_path, "soccer.txt", text)
+    assert article.title == "SOCCER - LEADERS BAYERN HELD AS DORTMUND CLOSE GAP" and article.dateline == "Bonn"
+    assert [p.text for p in article.paragraphs] == ["Bayern Munich were held to a draw on Saturday."]
+
+
 def test_a_wire_dateline_with_a_spaced_comma_and_a_byline_before_it(tmp_path):
     text = ("---\ndate: 1996-12-06\n---\n\nPeter Lindqvist\n\nAL-AIN , United Arab Emirates 1996-12-06\n\n"
             "The cup began on Friday with a home win.\n")
