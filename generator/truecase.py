@@ -4,7 +4,7 @@ Wire copy sets headlines, and sometimes whole paragraphs, in capitals ("SOCCER -
 model reads every word in capitals as a name, and a reader should not be shouted at. A word in capitals
 takes the form the article's other text gives it *inside* a sentence (where a capital says a name, not a
 sentence's start): "JAPAN" -> "Japan", "UN" -> "UN", "WIN" -> "win"; a word the article writes nowhere else
-in mixed case is lower-cased. The text's first letter is a capital.
+in mixed case is lower-cased, unless it has no vowel ("NHL": an abbreviation). The text's first letter is a capital.
 
 Only text that is mostly capitals is changed (:func:`in_capitals`); the rest of the article is its evidence.
 """
@@ -19,6 +19,10 @@ WORD = re.compile(r"[^\W\d_][\w'’.\-]*[^\W_]|[^\W\d_]")  # "Japan", "Al-Ain", 
 OPENING = re.compile(r"(?:[.!?]['\"”’)]*|[:—–-])\s*$")  # what ends before a sentence's (or a heading's) first word
 CAPITALS = 0.9  # the share of a text's letters in capitals that makes it a text in capitals
 MIN_LETTERS = 6
+# A word of capitals with no vowel is an abbreviation ("NHL", "BBC", "CNN", "TV"): it stays in capitals, but
+# for the short forms of titles, which are written with a capital and lower case ("MR" -> "Mr").
+VOWELS = frozenset("aeiouy")
+SHORT_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "mt", "ft"})
 
 
 def in_capitals(text: str) -> bool:
@@ -57,6 +61,12 @@ def recase(text: str, forms: dict[str, str], names: bool = False) -> str:
             return word(WORD.match(found[:-2])) + found[-2] + "s"  # type: ignore[arg-type]
         if "-" in found:  # "AL-AIN": its parts, each as the article writes it
             return "-".join(forms.get(part.casefold(), other(part)) for part in found.split("-"))
+        return unknown(found)
+
+    def unknown(found: str) -> str:
+        folded = found.casefold()
+        if found.isupper() and len(found) >= 2 and not VOWELS & set(folded) and folded.strip(".") not in SHORT_TITLES:
+            return found
         return other(found)
 
     cased = WORD.sub(word, text)

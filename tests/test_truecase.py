@@ -18,3 +18,9 @@ def test_only_text_mostly_in_capitals_is_changed():
     assert in_capitals("SOCCER - JAPAN GET LUCKY WIN") and not in_capitals("NEW YORK, Dec 6")
     assert not in_capitals("The UN and NATO met in Brussels") and not in_capitals("UNICEF") and not in_capitals("")
     assert case_forms(["THE CUP BEGAN IN JAPAN"]) == {}
+
+
+def test_a_word_of_capitals_with_no_vowel_is_an_abbreviation_and_stays_so():
+    # the article writes neither word elsewhere: "NHL" has no vowel, "ICE" has; a title's short form is a word
+    assert recase("NHL ICE HOCKEY - STANDINGS", {}) == "NHL ice hockey - standings"
+    assert recase("MR SMITH WATCHES BBC TV", {"smith": "Smith"}) == "Mr Smith watches BBC TV"
