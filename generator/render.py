@@ -265,10 +265,11 @@ class Renderer:
 
     def news_article(self, b: Briefing) -> dict[str, object]:
         """schema.org NewsArticle of a briefing: headline, date, its main entities (places with their
-        GeoNames URI), publisher and source."""
+        GeoNames URI; no outlet, nor a place named only in the dateline), publisher and source."""
         kinds = {"person": "Person", "place": "Place", "group": "Organization"}
         about = []
-        for seen in sorted(b.analysis.entities, key=lambda s: (-s.mentions, s.key))[:self.ABOUT]:
+        named = [seen for seen in b.analysis.entities if not seen.outlet]  # not where the news came from
+        for seen in sorted(named, key=lambda s: (-s.mentions, s.key))[:self.ABOUT]:
             e = self.archive.entities[seen.key]
             thing: dict[str, object] = {"@type": kinds[e.kind], "name": e.name, "url": self.permanent_url(e.url)}
             if e.geo is not None:

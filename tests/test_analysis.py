@@ -561,3 +561,42 @@ def test_a_small_place_after_a_preposition_of_place_is_a_place_in_the_articles_c
     b = article(["She sent a letter to Sorrento, who runs the shop.", "Sorrento said she had not replied."])
     sorrento = by_name(analyse([b], gazetteer)[b.id]).get("Sorrento")
     assert sorrento is None or sorrento.kind != "place"
+
+
+def test_a_dateline_indexes_its_places_but_says_nothing_of_what_the_story_is_about(gazetteer, tmp_path):
+    """A dateline names where the story was filed: its places are indexed, in their proper case. A place
+    named only there is, like the agency, an outlet (it links no two briefings); a place the text names
+    too counts the text's mentions only."""
+    a = seed_file(
+        tmp_path, "cup.txt",
+        "date 1996-12-06\nAL-AIN , United Arab Emirates 1996-12-06\n\nKuwait beat Qatar 2-1 in the Gulf Cup "
+        "on Friday, and fans across the United Arab Emirates watched the match on television.\n")
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Al-Ain"].kind == "place" and found["Al-Ain"].outlet and found["Al-Ain"].mentions == 1
+    emirates = found["United Arab Emirates"]
+    assert emirates.kind == "place" and not emirates.outlet and emirates.mentions == 1
+
+
+def test_a_label_of_a_table_of_figures_is_no_name(gazetteer, tmp_path):
+    """"Repo rate 3.00": the label of a row of figures opens on a capital as a sentence does, and its
+    first word is no name; the names of the prose are indexed as ever."""
+    a = seed_file(
+        tmp_path, "rates.txt",
+        "date 1996-08-22\nFRANKFURT 1996-08-22\n\nThe Bundesbank left its key rates unchanged on Thursday, "
+        "president Hans Tietmeyer said.\n\nKey rates (percent):\n\nDiscount rate 2.50\nRepo rate 3.00\n")
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert not {"Discount", "Repo"} & set(found) and found["Bundesbank"].kind == "group"
+    assert found["Hans Tietmeyer"].kind == "person"
+
+
+def test_a_company_by_its_name_and_its_legal_form_is_one_group(gazetteer, tmp_path):
+    """The headline shortens the name, the lead gives it whole with its legal form, the text shortens it
+    again to words the model reads as a person's: one group, which no title or occupation contradicts."""
+    a = seed_file(
+        tmp_path, "results.txt",
+        "Ward Hill Group interim profit rises\n\nLONDON 1997-03-04\n\nWard Hill Group Plc, the British maker "
+        "of packaging, said on Tuesday its pre-tax profit rose 18 percent. Ward Hill shares rose 14 pence.\n")
+    found = by_name(analyse([a], gazetteer)[a.id])
+    company = found["Ward Hill Group Plc"]
+    assert company.kind == "group" and set(company.aliases) == {"Ward Hill Group", "Ward Hill"}
+    assert "Ward Hill" not in found and found["London"].kind == "place"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import multiprocessing
 import re
@@ -223,6 +224,7 @@ CHUNK_SIZE = 32
 TITLE_PARAGRAPHS = 2  # a title is derived from a sentence of the first paragraphs
 LEAD_PARSES = 3  # the first prose sentences of an article are parsed, for its headline (generator.compress)
 TITLE = -2  # the paragraph number of an article's own title
+DATELINE = -3  # the sentence number of a dateline's mentions (in no sentence)
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -475,6 +477,30 @@ def between_figures(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tup
                 cut.append((piece, i, label, key))
             piece = i + 1
     return cut
+
+
+def table_runs(doc: Doc, runs: list[tuple[int, int, int, int]], cut: Callable[[int, int], str],
+               sentence_of: Callable[[int], int], into: _Collected) -> list[tuple[int, int, int, int]]:
+    """The runs of a line of a table, cut at its figures (:func:`between_figures`), without the first word
+    of a label in sentence case ("Repo rate 3.00": the capital opens the label, it says no name). A side of
+    a result is a team, whatever the model read in it ("Cologne 1" as a person, "Bayern Munich 1 Hansa" as
+    one name): the line's shape is the cue, and it votes with the prose (a mention of its own)."""
+    runs = between_figures(doc, runs)
+    if label_in_sentence_case(doc):
+        runs = [run for run in runs if run[0] != 0]
+    for start, end in score_line_sides(doc):
+        runs = [run for run in runs if run[1] <= start or run[0] >= end]
+        into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), cued=True, side=True))
+    return runs
+
+
+def label_in_sentence_case(doc: Doc) -> bool:
+    """A line of a table that opens on a label of two words or more in sentence case, a capital and then
+    lower case, before its figures ("Repo rate 3.00", "Interim dividend 3.1p vs 2.8p"; not "Japan beat China
+    2-1", "Bayern Munich 2")."""
+    label = list(itertools.takewhile(lambda token: not any(ch.isdigit() for ch in token.text), doc))
+    rest = [token for token in label[1:] if token.is_alpha]
+    return len(label) >= 2 and label[0].is_title and bool(rest) and all(token.is_lower for token in rest)
 
 
 def score_line_sides(doc: Doc) -> list[tuple[int, int]]:
@@ -824,12 +850,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
 
     runs = through_plural_possessives(c, entity_runs(c))
     if table:
-        runs = between_figures(doc, runs)
-        # A side of a result is a team, whatever the model read in it ("Cologne 1" as a person, "Bayern
-        # Munich 1 Hansa" as one name): the line's shape is the cue, and it votes with the prose.
-        for start, end in score_line_sides(doc):
-            runs = [run for run in runs if run[1] <= start or run[0] >= end]
-            into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), cued=True, side=True))
+        runs = table_runs(doc, runs, cut, sentence_of, into)
     cited = CITATION.match(text) if not prose else None
     if cited:  # the outlet is a group, whatever the model saw in it
         outlet_start, outlet_end = cited.span("outlet")
@@ -889,15 +910,29 @@ EVIDENCE: dict[str, Callable[..., object]] = dict(
 )
 
 
+def dateline_mentions(article: Article) -> list[Mention]:
+    """The places of the article's dateline ("Al-Ain, United Arab Emirates": two) as mentions: a dateline
+    names where the story was filed, a place, whatever the model would read in it. They are in no sentence
+    (:data:`DATELINE`)."""
+    parts = (article.dateline or "").split(",")
+    return [Mention(part.strip(), "GPE", DATELINE, cued=True, placed=True) for part in parts if part.strip()]
+
+
 def finish(article: Article, found: _Collected, gazetteer: Gazetteer, options: AnalysisOptions) -> Analysis:
-    entities, key_of = group_mentions(found.mentions, found.pairs, gazetteer,
+    filed = dateline_mentions(article)
+    entities, key_of = group_mentions([*found.mentions, *filed], found.pairs, gazetteer,
                                       common_words=frozenset(found.lower_words), **EVIDENCE)
+    # A place is indexed for its dateline, but the dateline is no mention of it in the text: it says where
+    # the news came from, not what it is about (an entity named only there is like the agency: an outlet).
+    named = {key_of[i] for i in range(len(found.mentions)) if i in key_of}
+    datelined = Counter(key_of[i] for i in range(len(found.mentions), len(found.mentions) + len(filed)) if i in key_of)
+    entities = tuple(replace(e, mentions=max(1, e.mentions - datelined[e.key])) for e in entities)
     keys_by_sentence: dict[int, list[str]] = {}
     for index, mention in enumerate(found.mentions):
         if index in key_of:
             keys_by_sentence.setdefault(mention.sentence, []).append(key_of[index])
     # an outlet is where the news came from, not who or what it is about: it is no part of the main cast
-    outlets = {e.key for e in entities if is_outlet(e, article)}
+    outlets = {e.key for e in entities if is_outlet(e, article) or (datelined[e.key] and e.key not in named)}
     sentences = [
         SentenceInfo(
             text=text,

@@ -491,11 +491,28 @@ class Article:
 
     @functools.cached_property
     def first_sentence(self) -> dict[str, int]:
-        """Each kept name -> the sentence it is first named in."""
+        """Each kept name -> the sentence of the text it is first named in; a name only the title (or the
+        dateline) gives, the number of its mention there (below 0)."""
+        first: dict[str, int] = {}
+        for item in self.kept:
+            sentence, known = item.mention.sentence, first.get(item.name)
+            if known is None or (sentence >= 0 and (known < 0 or sentence < known)):
+                first[item.name] = sentence
+        return first
+
+    @functools.cached_property
+    def first_mention(self) -> dict[str, int]:
+        """Each kept name -> the sentence of its first mention, the title's (-1) before the text's."""
         first: dict[str, int] = {}
         for item in self.kept:
             first[item.name] = min(first.get(item.name, item.mention.sentence), item.mention.sentence)
         return first
+
+    def named_before(self, name: str, other: str) -> bool:
+        """``name`` is named in the text no later than ``other``, or one of them only in the title: a
+        headline shortens names as it likes ("Ward Hill Group" over "Ward Hill Group Plc said ...")."""
+        first = self.first_sentence
+        return first[name] <= first[other] or min(first[name], first[other]) < 0
 
     @functools.cached_property
     def group_labelled(self) -> set[str]:
@@ -533,6 +550,12 @@ class Article:
     @functools.cached_property
     def person_labelled(self) -> set[str]:
         return {k.name for k in self.kept if k.mention.label == "PERSON"}
+
+    @functools.cached_property
+    def uncued_people(self) -> set[str]:
+        """Names the model calls a person's that no title, occupation or form of address says are."""
+        cued = {k.name for k in self.kept if k.mention.cued or k.mention.role}
+        return self.person_labelled - cued - self.people[1]
 
     @functools.cached_property
     def placed(self) -> set[str]:
@@ -645,16 +668,17 @@ def _initials_then_words(article: Article, clusters: Clusters) -> Pairs:
 
 @rule(MERGES, "name-and-its-head-word", "CBC/ORG; CBC News/ORG -> CBC News = CBC")
 def _head_word(article: Article, clusters: Clusters) -> Pairs:
-    """A group's name and the same name with a group's head word after it, whichever comes first ("CBC",
-    "CBC News"). Not a place's: "Manchester" is not "Manchester United"."""
+    """A group's name and the same name with a group's head words after it, whichever comes first ("CBC",
+    "CBC News"; "Ward Hill", "Ward Hill Group Plc", though the model read a person in "Ward Hill": no title
+    or occupation said so). Not a place's: "Manchester" is not "Manchester United"."""
     for long in sorted(article.long_names & article.group_labelled):
         words = long.split()
         cut = len(words)
         while cut > 1 and words[cut - 1].casefold() in GROUP_HEADS:
             cut -= 1
         short = " ".join(words[:cut])
-        if cut < len(words) and short in article.group_labelled and short not in article.place_labelled \
-                and not article.context.known_place(short):
+        if cut < len(words) and (short in article.group_labelled or short in article.uncued_people) \
+                and short not in article.place_labelled and not article.context.known_place(short):
             yield short, long
 
 
@@ -666,13 +690,12 @@ def _group_by_its_words(article: Article, clusters: Clusters) -> Pairs:
     such names, the shortest ("Major League" is Major League Baseball, not Major League Baseball Draft).
     Not a name the model calls a place, nor one GeoNames knows ("Manchester" is not Manchester United), nor a
     gazetteer's entry ("UN" is the United Nations, not the UN Security Council)."""
-    first = article.first_sentence
     groups = sorted(article.group_labelled)
     entries = {item.name for item in article.kept if item.key}
     for short in groups:
         if short in article.place_labelled or short in entries or article.context.known_place(short):
             continue
-        longer = [long for long in groups if first[long] <= first[short]
+        longer = [long for long in groups if article.named_before(long, short)
                   and (long.startswith(short + " ") or long.endswith(" " + short))]
         yield from owner_of_short_form(short, longer, clusters)
 
@@ -690,13 +713,12 @@ def owner_of_short_form(short: str, longer: Sequence[str], clusters: Clusters) -
 def _building_by_its_words(article: Article, clusters: Clusters) -> Pairs:
     """A building's name of two words or more (ending on a word of lexicon ``place-heads``) that ends the
     name of one building named before it is that building's short form. Not a place GeoNames knows."""
-    first = article.first_sentence
     buildings = sorted({k.name for k in article.kept if k.mention.label == "FAC" and " " in k.name
                         and k.name.split()[-1].casefold() in PLACE_HEADS})
     for short in buildings:
         if article.context.known_place(short):
             continue
-        longer = [long for long in buildings if first[long] <= first[short] and long.endswith(" " + short)]
+        longer = [long for long in buildings if article.named_before(long, short) and long.endswith(" " + short)]
         yield from owner_of_short_form(short, longer, clusters)
 
 
@@ -888,7 +910,7 @@ def _surname_of_the_first(article: Article, clusters: Clusters) -> Pairs:
     (the surname alone would be ambiguous otherwise)."""
     by_surname = surname_owners(article, clusters)
     first: dict[str, int] = {}
-    for name, sentence in article.first_sentence.items():
+    for name, sentence in article.first_mention.items():
         root = clusters.find(name)
         first[root] = min(first.get(root, sentence), sentence)
     for item in lone_names(article):
