@@ -600,3 +600,17 @@ def test_a_company_by_its_name_and_its_legal_form_is_one_group(gazetteer, tmp_pa
     company = found["Ward Hill Group Plc"]
     assert company.kind == "group" and set(company.aliases) == {"Ward Hill Group", "Ward Hill"}
     assert "Ward Hill" not in found and found["London"].kind == "place"
+
+
+def test_words_around_a_name_and_geonames_say_a_place(gazetteer):
+    """"X, a village of ...", "the ruins of X", "the valley of the X": the words around a name the model
+    reads otherwise say a place's; a city GeoNames knows, after a preposition of place, is found where the
+    model saw no name ("In Accra"), but not a month ("in March", a town in England)."""
+    a = article([
+        "The porters camp at Wayllabamba, a village of a dozen houses, and walk past the ruins of Llactapata "
+        "to the valley of the Pacaymayo.",
+        "In Accra and in Kumasi the hospitals were full in March, the minister said."])
+    found = by_name(analyse([a], gazetteer)["t"])
+    for place in ("Wayllabamba", "Llactapata", "Pacaymayo", "Accra", "Kumasi"):
+        assert found[place].kind == "place", place
+    assert "March" not in found

@@ -201,6 +201,7 @@ CITATION = re.compile(
 
 # "the town of X", "X province": the words around a name that say it is a place.
 PLACE_BEFORE = lexicon.words("place-before")
+MONTHS_DAYS = lexicon.words("months-days")
 PLACE_AFTER = lexicon.words("place-after")
 CUED_LABELS = {"PERSON", "ORG", "NORP"}
 # "designer Halston", "striker Dries Mertens": a lower-case occupation just before a name says it is a person's.
@@ -229,10 +230,27 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def place_cue(c: Columns, start: int, end: int) -> bool:
-    """"the town of X", "X province": the words around a name say it is a place."""
+    """"the town of X", "the valley of the X", "X province", "X, a village of ...": the words around a name
+    say it is a place."""
     if start >= 2 and c.lower[start - 1] == OF and c.lower[start - 2] in PLACE_BEFORE_IDS:
         return True
-    return end < len(c.lower) and c.lower[end] in PLACE_AFTER_IDS
+    if start >= 3 and c.lower[start - 1] == THE and c.lower[start - 2] == OF and c.lower[start - 3] in PLACE_BEFORE_IDS:
+        return True
+    return (end < len(c.lower) and c.lower[end] in PLACE_AFTER_IDS) or appositive_place(c, end)
+
+
+def appositive_place(c: Columns, end: int) -> bool:
+    """"Wayllabamba, a village of a dozen houses", "Hawija, a small town", "Sfax, a port city": a comma, "a"
+    or "an", up to two adjectives or nouns, and a word for a place (lexicon ``place-before``) that is the
+    phrase's last noun (not "Pell, a city official")."""
+    if end + 2 >= len(c.lower) or c.orth[end] != COMMA or c.lower[end + 1] not in A_OR_AN_IDS:
+        return False
+    for i in range(end + 2, min(end + 5, len(c.lower))):
+        if c.lower[i] in PLACE_BEFORE_IDS and (i + 1 == len(c.tag) or c.tag[i + 1] not in COMMON_NOUN_TAG_IDS):
+            return True
+        if c.tag[i] != JJ_TAG and c.tag[i] not in COMMON_NOUN_TAG_IDS:
+            return False
+    return False
 
 
 def after_a_place_preposition(c: Columns, start: int) -> bool:
@@ -303,6 +321,7 @@ MARKS = _ids(("#", "@"))  # before a hashtag or a handle
 ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
 POST_NOMINAL_IDS = _ids(POST_NOMINALS | {p + "." for p in POST_NOMINALS})
 PLACE_BEFORE_IDS, PLACE_AFTER_IDS = _ids(PLACE_BEFORE), _ids(PLACE_AFTER)
+A_OR_AN_IDS = _ids(("a", "an"))
 PLACE_PREPOSITION_IDS = _ids(lexicon.words("place-prepositions"))  # "in Ravello", "the ferry to Sorrento"
 PERSON_BEFORE_IDS, JOB_AFTER_IDS = _ids(PERSON_BEFORE), _ids(JOB_AFTER)
 GROUP_BEFORE_IDS, GROUP_AFTER_IDS = _ids(GROUP_BEFORE), _ids(GROUP_AFTER)
@@ -364,6 +383,9 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
             # (a given name before the model's surname is the occupation cue's: "singer Carly [Simon]")
             found.append((start, end, "PERSON"))
             continue
+        if not headed and end - start <= 3 and unnamed_place(doc, c, start, end):
+            found.append((start, end, "GPE"))
+            continue
         # the word checks first: the title-case check makes a Token object per word
         if end - start < 2 or (not headed and end - start > 3) or not all(t.is_title for t in doc[start:end]):
             continue
@@ -377,6 +399,17 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
         elif start and c.ent_type[start - 1] == NORP and is_given_name(doc[start].text):
             found.append((start, end, "PERSON"))  # a given name after a nationality: "South African Ernie Els"
     return found
+
+
+def unnamed_place(doc: Doc, c: Columns, start: int, end: int) -> bool:
+    """Proper nouns the model left out, after a preposition of place ("In Accra and in Kumasi"), that are a
+    place's own name in GeoNames, of 15,000 people or more, and no given name, common surname, month or day
+    ("in March" is no town in England)."""
+    if not after_a_place_preposition(c, start) or not all(t.is_title for t in doc[start:end]):
+        return False
+    name = doc[start:end].text
+    return (is_known_place(name) and is_place_name(name) and not is_given_name(name)
+            and not is_common_surname(name) and name.casefold() not in MONTHS_DAYS)
 
 
 def after_an_occupation(doc: Doc, c: Columns, start: int) -> bool:

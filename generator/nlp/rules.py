@@ -553,9 +553,11 @@ class Article:
 
     @functools.cached_property
     def uncued_people(self) -> set[str]:
-        """Names the model calls a person's that no title, occupation or form of address says are."""
+        """Names the model calls a person's once, that no title, occupation or form of address says are, and
+        whose last word is never a person's name alone ("Ward Hill"; not "Andy Warhol" beside "Warhol said")."""
         cued = {k.name for k in self.kept if k.mention.cued or k.mention.role}
-        return self.person_labelled - cued - self.people[1]
+        return {name for name in self.person_labelled - cued - self.people[1]
+                if self.mention_count[name] == 1 and name.split()[-1] not in self.person_labelled}
 
     @functools.cached_property
     def placed(self) -> set[str]:
