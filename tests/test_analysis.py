@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from generator.model import Article, Paragraph
-from generator.nlp.analyse import analyse
+from generator.nlp.analyse import analyse, proper_case
 from generator.reader import read_file
 
 
@@ -614,3 +614,20 @@ def test_words_around_a_name_and_geonames_say_a_place(gazetteer):
     for place in ("Wayllabamba", "Llactapata", "Pacaymayo", "Accra", "Kumasi"):
         assert found[place].kind == "place", place
     assert "March" not in found
+
+
+def test_a_row_of_standings_names_a_team_and_a_country_stays_a_place(gazetteer, tmp_path):
+    """Standings in capitals: each row's name is found even where the model sees none, a town's name is its
+    team's, a country's stays a place's; the month of a heading in capitals keeps its capital."""
+    a = seed_file(
+        tmp_path, "hockey.txt",
+        "ICE HOCKEY - STANDINGS AFTER FRIDAY'S GAMES.\n\nNEW YORK 1996-12-07\n\n"
+        "Standings of the league after games played on Friday:\n\n"
+        "HARTFORD 12 7 6 77 76 30\nBUFFALO 13 12 3 78 74 29\nCANADA 3 2 1 0 6 2 7\n\n"
+        "FRIDAY, DECEMBER 6 RESULTS\n\nThe league said on Saturday that attendance was up.\n")
+    result = analyse([a], gazetteer)[a.id]
+    found = by_name(result)
+    assert found["Hartford"].kind == "group" and found["Buffalo"].kind == "group"
+    assert found["Canada"].kind == "place" and found["New York"].kind == "place"
+    assert "December" not in found and "Hockey" not in found
+    assert "Friday, December 6 results" in [p.text for p in proper_case(a).paragraphs]

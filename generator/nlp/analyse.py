@@ -155,7 +155,7 @@ def proper_case(article: Article) -> Article:
     texts = [article.title or "", article.caption or "", *(p.text for p in article.paragraphs)]
     if not any(in_capitals(text) for text in texts):
         return article
-    forms = {**country_words(), **case_forms(texts)}
+    forms = {**{word: word.capitalize() for word in MONTHS_DAYS}, **country_words(), **case_forms(texts)}
 
     def proper(text: str | None, names: bool = False) -> str | None:
         return recase(text, forms, names) if text and in_capitals(text) else text
@@ -524,7 +524,40 @@ def table_runs(doc: Doc, runs: list[tuple[int, int, int, int]], cut: Callable[[i
     for start, end in score_line_sides(doc):
         runs = [run for run in runs if run[1] <= start or run[0] >= end]
         into.mentions.append(Mention(cut(start, end), "ORG", sentence_of(start), cued=True, side=True))
+    if (row := ranked_name(doc)) is not None:
+        start, end = row
+        covering = [run for run in runs if run[0] < end and run[1] > start]
+        name = cut(start, end)
+        if not covering:  # "Buffalo 13 12 3 78 74 29": the model saw no name in the line's first cell
+            into.mentions.append(Mention(name, "ORG", sentence_of(start)))
+        elif all(run[2] in PLACE_LABEL_IDS for run in covering) and name.casefold() not in country_words_all():
+            # a town in a table of standings is its team ("Hartford 12 7 6 77 76 30"); a country stays a place
+            runs = [run for run in runs if run not in covering]
+            into.mentions.append(Mention(name, "ORG", sentence_of(start), cued=True, side=True))
     return runs
+
+
+RANKED_FIGURES = 3  # a name and this many figures or more: a row of standings, a leaderboard, a medal table
+
+
+def ranked_name(doc: Doc) -> tuple[int, int] | None:
+    """A row of standings or a leaderboard: a name of capitalised words, then :data:`RANKED_FIGURES` figures
+    or more and nothing else ("Hartford 12 7 6 77 76 30", "Greg Norman 66 69 135"): (start, end) of the
+    name; else None."""
+    figure = [any(ch.isdigit() for ch in token.text) for token in doc]
+    cell = next((i for i, is_figure in enumerate(figure) if is_figure), len(doc))
+    if cell == 0 or len(doc) - cell < RANKED_FIGURES or not all(figure[cell:]):
+        return None
+    words = doc[:cell]
+    if not all(t.is_title or t.is_upper or t.text in {"-", ".", "'", "&"} for t in words if not t.is_space):
+        return None
+    return 0, cell
+
+
+@functools.lru_cache(maxsize=1)
+def country_words_all() -> frozenset[str]:
+    """Every country's name, case-folded ("japan", "south africa")."""
+    return frozenset(name.casefold() for name in country_names().values())
 
 
 def label_in_sentence_case(doc: Doc) -> bool:
