@@ -609,9 +609,10 @@ def test_words_around_a_name_and_geonames_say_a_place(gazetteer):
     a = article([
         "The porters camp at Wayllabamba, a village of a dozen houses, and walk past the ruins of Llactapata "
         "to the valley of the Pacaymayo.",
-        "In Accra and in Kumasi the hospitals were full in March, the minister said."])
+        "In Accra and in Kumasi the hospitals were full in March, the minister said.",
+        "He must remain in the Northern District of Illinois, and she found the orchid at Malham Tarn."])
     found = by_name(analyse([a], gazetteer)["t"])
-    for place in ("Wayllabamba", "Llactapata", "Pacaymayo", "Accra", "Kumasi"):
+    for place in ("Wayllabamba", "Llactapata", "Pacaymayo", "Accra", "Kumasi", "Illinois", "Malham Tarn"):
         assert found[place].kind == "place", place
     assert "March" not in found
 
