@@ -15,18 +15,19 @@ KIND_FOLDERS: dict[str, str] = {"person": "people", "place": "places", "group": 
 @dataclass(frozen=True)
 class Paragraph:
     """One block of an article's body; ``crosshead`` blocks are sub-headings, a block that ends on a photo
-    credit (``... Image: Name.``) is a photo caption, and a ``table`` block is one line of a table or a list
-    of results: none of them is prose."""
+    credit (``... Image: Name.``) is a photo caption, a ``table`` block is one line of a table or a list of
+    results, and a ``signoff`` block the desk that filed the story: none of them is prose."""
 
     text: str
     line: int
     crosshead: bool = False
     credit: str | None = None  # set: the block is a photo caption, and this its credit
     table: bool = False
+    signoff: bool = False  # the agency's sign-off that ends wire copy ("-- London Newsroom +44 171 542 7717")
 
     @property
     def prose(self) -> bool:
-        return not self.crosshead and self.credit is None and not self.table
+        return not self.crosshead and self.credit is None and not self.table and not self.signoff
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,12 @@ _BODY_CREDIT = re.compile(
     r"|\s*\((?P<paren>[^()]*\bphoto\b[^()]*)\)\s*$",
     re.IGNORECASE,
 )
+# Wire copy's sign-off, the desk that filed it and its telephone: "-- London Newsroom +44 171 542 7717",
+# "-- Bonn Newsroom, +49 228 2609760", "-- Tokyo Desk": metadata, no prose, and its names are not the story's.
+_SIGNOFF = re.compile(
+    r"^[-–—]{2}\s*[A-Z][\w.'’&\- ]{0,40}?(?:\b(?:Newsroom|Desk|Bureau)\b(?:[,;:]?\s*[+(]?\d[\d ()+./-]*)?"
+    r"|[,;:]?\s+[+(]?\d[\d ()+./-]{5,})$"
+)
 _CROSSHEAD = re.compile(r"^[-–—]\s+(?P<text>.+?)\s+[-–—]$")
 # A sub-heading set as a paragraph of its own: a few words, capitalised, with no sentence's end ("Early
 # life", "The costs"). Not the first paragraph, which may be a lead without its full stop.
@@ -304,6 +310,8 @@ def table_line(raw: str) -> bool:
     capitalised and which ends on no sentence's mark; a row of figures under a label (:func:`labelled_figures`);
     or three cells or more."""
     line = raw.strip()
+    if _SIGNOFF.match(line):
+        return False
     if len([cell for cell in _CELLS.split(line) if cell.strip()]) >= 3:
         return True
     tokens = line.split()
@@ -361,6 +369,8 @@ def parse_body(text: str, first_line: int, markdown: bool) -> tuple[Paragraph, .
         if table:
             if row := clean_text(block):
                 paragraphs.append(Paragraph(row, line, table=True))
+        elif _SIGNOFF.match(block):
+            paragraphs.append(Paragraph(clean_text(block), line, signoff=True))
         elif crosshead or heading:
             inner = (crosshead or heading).group("text")  # type: ignore[union-attr]
             paragraphs.append(Paragraph(clean_text(inner), line, crosshead=True))
@@ -599,7 +609,7 @@ def make_article(
         url=url,
         tags=tuple(sorted({clean_text(str(t)) for t in tags} - {""})),
         digest=digest(article_id, str(date), title, caption, credit,
-                      *(("#" if p.crosshead else "|" if p.table else "") + p.text
+                      *(("#" if p.crosshead else "|" if p.table else "~" if p.signoff else "") + p.text
                         + (f"\x1e{p.credit}" if p.credit else "") for p in paragraphs)),
         aliases=aliases,
     )

@@ -93,8 +93,8 @@ def load_record(text: str) -> tuple[Article, Analysis, Stamp]:
     article = Article(
         id=a["id"], path=a["path"], line=a["line"], date=dt.date.fromisoformat(a["date"]), title=a["title"],
         source=a["source"], dateline=a["dateline"], caption=a["caption"], credit=a["credit"],
-        paragraphs=tuple(Paragraph(p["text"], p["line"], p["crosshead"], p.get("credit"), p.get("table", False))
-                         for p in a["paragraphs"]),
+        paragraphs=tuple(Paragraph(p["text"], p["line"], p["crosshead"], p.get("credit"), p.get("table", False),
+                                   p.get("signoff", False)) for p in a["paragraphs"]),
         url=a["url"], tags=tuple(a["tags"]), digest=a["digest"], aliases=tuple(a.get("aliases", ())),
     )
     n: dict[str, Any] = data["analysis"]

@@ -591,15 +591,17 @@ def test_a_label_of_a_table_of_figures_is_no_name(gazetteer, tmp_path):
 
 def test_a_company_by_its_name_and_its_legal_form_is_one_group(gazetteer, tmp_path):
     """The headline shortens the name, the lead gives it whole with its legal form, the text shortens it
-    again to words the model reads as a person's: one group, which no title or occupation contradicts."""
+    again to words the model reads as a person's: one group, which no title or occupation contradicts. The
+    desk's sign-off names nothing of the story's."""
     a = seed_file(
         tmp_path, "results.txt",
         "Ward Hill Group interim profit rises\n\nLONDON 1997-03-04\n\nWard Hill Group Plc, the British maker "
-        "of packaging, said on Tuesday its pre-tax profit rose 18 percent. Ward Hill shares rose 14 pence.\n")
+        "of packaging, said on Tuesday its pre-tax profit rose 18 percent. Ward Hill shares rose 14 pence.\n\n"
+        "-- London Newsroom +44 171 542 7717\n")
     found = by_name(analyse([a], gazetteer)[a.id])
     company = found["Ward Hill Group Plc"]
     assert company.kind == "group" and set(company.aliases) == {"Ward Hill Group", "Ward Hill"}
-    assert "Ward Hill" not in found and found["London"].kind == "place"
+    assert "Ward Hill" not in found and found["London"].kind == "place" and "London Newsroom" not in found
 
 
 def test_words_around_a_name_and_geonames_say_a_place(gazetteer):

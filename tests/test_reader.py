@@ -281,6 +281,18 @@ def test_rows_of_figures_under_labels_are_a_table(tmp_path):
     assert not table_line("The chairman of the group said profit rose 24.1")
 
 
+def test_the_desks_sign_off_is_metadata_not_prose_nor_a_table(tmp_path):
+    """"-- London Newsroom +44 171 542 7717" ends wire copy: it is kept, marked, and is no prose, no row of
+    the table above it, and no name of the story's; a dash that opens a sentence of prose is prose."""
+    text = ("date 1997-03-04\nLONDON 1997-03-04\n\nThe group said its profit rose.\n\n"
+            "Pre-tax profit 24.1 vs 20.4\nTurnover 212.4 vs 190.7\n\n-- London Newsroom +44 171 542 7717\n\n"
+            "-- the talks will resume in 2024\n")
+    article = read_one(tmp_path, "results.txt", text)
+    assert [p.text for p in article.paragraphs if p.signoff] == ["-- London Newsroom +44 171 542 7717"]
+    assert [p.text for p in article.paragraphs if p.table] == ["Pre-tax profit 24.1 vs 20.4", "Turnover 212.4 vs 190.7"]
+    assert [p.text for p in article.body] == ["The group said its profit rose.", "-- the talks will resume in 2024"]
+
+
 def test_a_headline_above_a_dated_dateline_is_the_title_and_no_dateline(tmp_path):
     """With a date line too, a headline under its section ("SOCCER - ...") is the title, and the dated
     dateline under it is the dateline: "Soccer -" is no place the story was filed in."""

@@ -180,7 +180,7 @@ def model_texts(article: Article) -> Iterator[tuple[str, int, bool]]:
     if article.caption:
         yield article.caption, -1, False
     for number, paragraph in enumerate(article.paragraphs):
-        if not CATEGORIES.match(paragraph.text):
+        if not CATEGORIES.match(paragraph.text) and not paragraph.signoff:
             yield paragraph.text, number, paragraph.prose and not CITATION.match(paragraph.text)
 
 
