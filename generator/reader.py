@@ -411,7 +411,9 @@ def split_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, 
         return paragraphs, None, None
     first, match = found
     # A short line of names before the dateline ("Nadim Ladki", "By Peter Blackburn") is the byline: no prose.
-    paragraphs = tuple(replace(p, crosshead=True) if i < first and p.prose and bare_heading(p.text) else p
+    # So is a headline (wire copy with a date line: "Two charged after armed robbery", then the dateline).
+    paragraphs = tuple(replace(p, crosshead=True)
+                       if i < first and p.prose and (bare_heading(p.text) or (i == 0 and headline(p.text))) else p
                        for i, p in enumerate(paragraphs))
     lead = paragraphs[first]
     if match.end() == len(lead.text):  # the dateline is a line of its own: the lead is the next block
@@ -453,7 +455,22 @@ def read_wire(text: str, rel: str, stem: str) -> Article:
         body += dated[0] + 1
     paragraphs = parse_body("\n".join(lines[body:]), body + 1, markdown=False)
     paragraphs, dateline, agency = split_dateline(paragraphs)
+    if "title" not in meta and dateline and paragraphs and paragraphs[0].crosshead and headline(paragraphs[0].text):
+        meta["title"] = _HEADLINE_STOP.sub("", paragraphs[0].text)  # "Two charged after ...", then "DAYTON (AP) -"
+        paragraphs = paragraphs[1:]
     return make_article(rel, stem, 1, meta, date, paragraphs, caption, credit, dateline, agency)
+
+
+def headline(line: str) -> bool:
+    """A short line above the dateline that is a headline, not a byline ("Two charged after armed robbery";
+    not "Nadim Ladki", "By Peter Blackburn and Jane Doe"): at most :data:`HEADLINE_WORDS` words, two of
+    them lower-case words of four letters or more, and no sentence's end."""
+    words = line.split()
+    return (len(words) <= HEADLINE_WORDS and not line.startswith("By ") and line[-1:] not in ".!?"
+            and sum(w.islower() and len(w) >= 4 for w in words) >= 2)
+
+
+HEADLINE_WORDS = 16
 
 
 def dated_dateline(lines: list[str]) -> tuple[int | None, int, str] | None:

@@ -281,6 +281,18 @@ def test_rows_of_figures_under_labels_are_a_table(tmp_path):
     assert not table_line("The chairman of the group said profit rose 24.1")
 
 
+def test_a_headline_above_an_agency_dateline_is_the_title_and_a_byline_is_not(tmp_path):
+    text = ("date 2022-11-09\nTwo charged after armed robbery at Dayton jewellery store\n\n"
+            "DAYTON, Ohio (AP) — Two men have been charged with robbery, police said.\n")
+    article = read_one(tmp_path, "police.txt", text)
+    assert article.title == "Two charged after armed robbery at Dayton jewellery store"
+    assert article.dateline == "Dayton, Ohio" and [p.text for p in article.body] == [
+        "Two men have been charged with robbery, police said."]
+    text = "date 2022-11-09\nBy Peter Blackburn and Jane Doe\n\nDAYTON, Ohio (AP) — Two men were charged.\n"
+    article = read_one(tmp_path, "byline.txt", text)
+    assert article.title is None and not article.paragraphs[0].prose
+
+
 def test_the_desks_sign_off_is_metadata_not_prose_nor_a_table(tmp_path):
     """"-- London Newsroom +44 171 542 7717" ends wire copy: it is kept, marked, and is no prose, no row of
     the table above it, and no name of the story's; a dash that opens a sentence of prose is prose."""
