@@ -634,3 +634,24 @@ def test_a_row_of_standings_names_a_team_and_a_country_stays_a_place(gazetteer, 
     assert found["Canada"].kind == "place" and found["New York"].kind == "place"
     assert "December" not in found and "Hockey" not in found
     assert "Friday, December 6 results" in [p.text for p in proper_case(a).paragraphs]
+
+
+def test_a_headline_in_capitals_spells_the_datelines_place_as_the_dateline_does(gazetteer, tmp_path):
+    a = seed_file(tmp_path, "golf.txt", "GOLF - NORMAN LEADS BY TWO IN SUN CITY.\n\nSUN CITY 1996-12-06\n\n"
+                  "Australian Greg Norman shot a 66 on Friday to lead the Million Dollar Challenge by two shots.\n")
+    assert proper_case(a).title == "Golf - Norman leads by two in Sun City"
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Sun City"].kind == "place" and found["Greg Norman"].kind == "person"
+
+
+def test_names_the_model_runs_together_are_cut_apart(gazetteer):
+    """Places either side of "to", an office's title before its holder, a given name and a surname the
+    model called a building."""
+    a = article(["We are going to fight for every family from Council Bluffs to Davenport.",
+                 "Cook County Sheriff Tom Dart said the jail was full.",
+                 "Michael Johnson won, beating Namibia's Frankie Fredericks in 19.79 seconds."])
+    found = by_name(analyse([a], gazetteer)["t"])
+    assert found["Council Bluffs"].kind == "place" and found["Davenport"].kind == "place"
+    assert "Council Bluffs to Davenport" not in found and "Cook County Sheriff" not in found
+    assert found["Cook County"].kind in ("place", "group") and found["Tom Dart"].kind == "person"
+    assert found["Frankie Fredericks"].kind == "person"

@@ -48,8 +48,9 @@ def holds(example: str, gazetteer, skip: frozenset[str] = frozenset()) -> bool:
         return next((e for e in found if name in (e.name, *e.aliases)), None) or next(
             (e for e in found if e.key in keys), None)
 
-    if expectation.startswith("no "):
-        return entity(expectation.removeprefix("no ")) is None
+    if expectation.startswith("no "):  # no entity by that name or alias
+        name = expectation.removeprefix("no ")
+        return all(name not in (e.name, *e.aliases) for e in found)
     if " named " in expectation:
         name, canonical = expectation.split(" named ")
         return (e := entity(name)) is not None and e.name == canonical

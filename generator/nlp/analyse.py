@@ -151,14 +151,22 @@ def analyse_chunk(
 def proper_case(article: Article) -> Article:
     """``article`` with its title, caption and paragraphs that are set in capitals in their proper case
     (:mod:`generator.truecase`: each word as the article writes it inside a sentence, or as GeoNames writes a
-    country's name), so that the model reads names as names and the briefing does not shout."""
+    country's name, or as the dateline spells it), so that the model reads names as names and the briefing
+    does not shout."""
     texts = [article.title or "", article.caption or "", *(p.text for p in article.paragraphs)]
     if not any(in_capitals(text) for text in texts):
         return article
     forms = {**{word: word.capitalize() for word in MONTHS_DAYS}, **country_words(), **case_forms(texts)}
+    filed = [(re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE), place)
+             for place in (part.strip() for part in (article.dateline or "").split(",")) if place]
 
     def proper(text: str | None, names: bool = False) -> str | None:
-        return recase(text, forms, names) if text and in_capitals(text) else text
+        if not text or not in_capitals(text):
+            return text
+        cased = recase(text, forms, names)
+        for pattern, place in filed:  # a place the dateline names is spelt as the dateline spells it ("Sun City")
+            cased = pattern.sub(lambda _, place=place: place, cased)
+        return cased
 
     return replace(article, title=proper(article.title), caption=proper(article.caption), paragraphs=tuple(
         replace(p, text=proper(p.text, names=p.table) or p.text) for p in article.paragraphs))
@@ -322,6 +330,9 @@ ADJECTIVE_PREFIX_IDS = _ids(ADJECTIVE_PREFIXES)
 POST_NOMINAL_IDS = _ids(POST_NOMINALS | {p + "." for p in POST_NOMINALS})
 PLACE_BEFORE_IDS, PLACE_AFTER_IDS = _ids(PLACE_BEFORE), _ids(PLACE_AFTER)
 A_OR_AN_IDS = _ids(("a", "an"))
+# the one-word titles of offices ("Prosecutor", "Chief", "Sheriff"), but forms of address ("Mr", "Sir")
+OFFICE_WORD_IDS = _ids(word for word in lexicon.entries("titles") if " " not in word and not word.endswith(".")
+                       and word not in HONORIFICS)
 PLACE_PREPOSITION_IDS = _ids(lexicon.words("place-prepositions"))  # "in Ravello", "the ferry to Sorrento"
 PERSON_BEFORE_IDS, JOB_AFTER_IDS = _ids(PERSON_BEFORE), _ids(JOB_AFTER)
 GROUP_BEFORE_IDS, GROUP_AFTER_IDS = _ids(GROUP_BEFORE), _ids(GROUP_AFTER)
@@ -713,6 +724,20 @@ def _administrative_unit(t: Tokens, first: int, end: int, label: str, key: str) 
             and t.doc[unit].is_title and c.lower[unit + 1] == OF and t.doc[unit + 2].is_title:
         return unit + 2, end
     return first, end
+
+
+@rule(BOUNDS, "office-at-the-end-of-a-name",
+      "Cook County Sheriff Tom Dart said the jail was full. -> Cook County/FAC")
+def _office_at_the_end(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    """A name the model ran on into an office's title, before a person's name ("Montgomery County Prosecutor
+    Mathias Heck", "Dayton Police Chief Kamran Afzal"): the name ends before the office, the holder's."""
+    c = t.c
+    if key or label not in ("ORG", "GPE", "FAC") or end >= len(c.ent_type) or c.ent_type[end] != PERSON:
+        return first, end
+    cut = end
+    while cut - first > 1 and c.lower[cut - 1] in OFFICE_WORD_IDS and t.doc[cut - 1].is_title:
+        cut -= 1
+    return first, cut
 
 
 @rule(NOT_NAMES_AFTER, "part-of-a-job-title", "The Home Secretary said the plan would be reviewed. -> no Home")

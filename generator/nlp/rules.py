@@ -200,6 +200,20 @@ def _slash(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
     return tuple(replace(mention, text=part.strip()) for part in mention.text.split(" / ") if part.strip())
 
 
+@rule(SPLITS, "places-either-side-of-to",
+      "Council Bluffs to Davenport/ORG -> no Council Bluffs to Davenport")
+def _from_to(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
+    """"from Council Bluffs to Davenport", "Ilkley to Saddleworth": a span the model read across "to" is two
+    places when GeoNames knows each side as a place's own name (not "Coast to Coast", "Back to Basics")."""
+    text = mention.text.removeprefix("the ")
+    if mention.key or " to " not in text:
+        return (mention,)
+    sides = [side.strip() for side in text.split(" to ")]
+    if len(sides) != 2 or not all(side[:1].isupper() and facts.context.place_name(side) for side in sides):
+        return (mention,)
+    return tuple(replace(mention, text=side, label="GPE") for side in sides)
+
+
 @rule(SPLITS, "two-groups-either-side-of-a-comma",
       "the Air Force Academy, Squadron Officer School/ORG -> Squadron Officer School is group")
 def _comma(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
@@ -951,9 +965,12 @@ def _other_order(item: Kept, article: Article) -> bool:
 def _given_name_and_surname(item: Kept, article: Article) -> bool:
     """A given name and a surname (or a romanised Chinese or Korean name, or a given name and a last word
     that is no place's and no given name: :func:`given_name_first`), no place, no gazetteer entry, no word of
-    the article's prose."""
+    the article's prose, that the model called a group or a building without a building's word ("Namibia's
+    Frankie Fredericks", read as a building)."""
     words, context = item.name.split(), article.context
-    return (not item.key and 2 <= len(words) <= 3 and person_shaped(words) and item.mention.label == "ORG"
+    label = item.mention.label
+    return (not item.key and 2 <= len(words) <= 3 and person_shaped(words)
+            and (label == "ORG" or (label == "FAC" and words[-1].casefold() not in PLACE_HEADS))
             and (context.person_name(words[0], words[-1]) or hyphenated_name(item.name)
                  or given_name_first(words, context))
             and not context.known_place(item.name) and context.gazetteer.lookup(words[0]) is None
