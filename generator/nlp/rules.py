@@ -303,8 +303,9 @@ def _full_name_of_a_person(mention: Mention, name: str | None, facts: Mentions) 
 
 @rule(LABELS, "head-word-of-a-name-of-no-kind", "the Sydney Morning Herald/EVENT -> Sydney Morning Herald is group")
 def _head_word_of_no_kind(mention: Mention, name: str | None, facts: Mentions) -> Mention:
-    """A name of two words or more with a label of no kind: its head word says a group (or a place)."""
-    if name is not None or mention.label not in _OTHER_LABELS or mention.key:
+    """A name of two words or more with a label of no kind: its head word says a group (or a place); not
+    when the words around it say a work ("The Winter Harbour (1962)")."""
+    if name is not None or mention.label not in _OTHER_LABELS or mention.key or mention.cued:
         return mention
     words = normalise(mention.text, "PERSON").split()
     if len(words) >= 2 and words[-1].casefold() in HEADS:
@@ -315,8 +316,9 @@ def _head_word_of_no_kind(mention: Mention, name: str | None, facts: Mentions) -
 @rule(LABELS, "building-called-a-group", "the Al Wakrah Stadium/ORG -> Al Wakrah Stadium is place")
 def _building_called_a_group(mention: Mention, name: str | None, facts: Mentions) -> Mention:
     """A name of two words or more that ends on a place's or a building's word (lexicon ``place-heads``:
-    "stadium", "museum", "bridge") is a place, though the model called it an organisation."""
-    if name is not None or mention.label != "ORG" or mention.key:
+    "stadium", "museum", "bridge") is a place, though the model called it an organisation; not when the words
+    around it say a group ("the Red Canyon militia")."""
+    if name is not None or mention.label != "ORG" or mention.key or mention.cued:
         return mention
     words = normalise(mention.text, "ORG").split()
     if len(words) >= 2 and words[-1][:1].isupper() and words[-1].casefold() in PLACE_HEADS:
