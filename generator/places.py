@@ -196,6 +196,13 @@ def meanings(name: str) -> tuple[int, ...]:
     return tuple(-r.geonameid if r.feature == "country" else r.geonameid for r in ranked)
 
 
+@functools.lru_cache(maxsize=65536)
+def population(name: str) -> int:
+    """The people of the most populous place GeoNames gives ``name`` as its own name (0: none)."""
+    folded = name.casefold()
+    return max((r.population for r in place_index().get(folded, ()) if r.name.casefold() == folded), default=0)
+
+
 DISTINCT_SHARE = 0.1  # a place of a name's own is another place, not the other's name, from this share up
 
 

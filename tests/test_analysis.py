@@ -655,3 +655,13 @@ def test_names_the_model_runs_together_are_cut_apart(gazetteer):
     assert "Council Bluffs to Davenport" not in found and "Cook County Sheriff" not in found
     assert found["Cook County"].kind in ("place", "group") and found["Tom Dart"].kind == "person"
     assert found["Frankie Fredericks"].kind == "person"
+
+
+def test_a_surname_that_names_a_big_city_is_the_city_alone_and_a_small_towns_is_not(gazetteer):
+    """GeoNames' knowing a common surname as a place says little ("Campbell" is a town in California), unless
+    the place is a city of 300,000 people or more: alone, "Glasgow" is the city, though the model read a
+    person in it."""
+    a = article(["We leave Glasgow in the rain and drive north for three hours.",
+                 "The innkeeper, Morag Campbell, recommends the path. Campbell has run the inn for years."])
+    found = by_name(analyse([a], gazetteer)["t"])
+    assert found["Glasgow"].kind == "place" and found["Morag Campbell"].kind == "person"

@@ -52,6 +52,7 @@ from generator.places import (
     is_place_name,
     load_for_analysis,
     meanings,
+    population,
     small_places,
 )
 from generator.shingles import signature
@@ -999,7 +1000,7 @@ def content_words(doc: Doc, c: Columns) -> Iterator[str]:
 EVIDENCE: dict[str, Callable[..., object]] = dict(
     known_place=is_known_place, person_name=is_person_name, given_name=is_given_name, place_name=is_place_name,
     place_meanings=meanings, one_given_name=one_given_name, common_surname=is_common_surname,
-    place_country=country_of, small_places=small_places, distinct_place=distinct_place,
+    place_country=country_of, small_places=small_places, distinct_place=distinct_place, place_population=population,
 )
 
 

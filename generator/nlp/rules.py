@@ -100,6 +100,8 @@ class Context:
     small_places: Callable[[str, frozenset[str]], tuple[int, ...]] = lambda name, countries: ()
     # GeoNames has another place of the name's own, a tenth as populous or more (generator.places.distinct_place)
     distinct_place: Callable[[str, int], bool] = lambda name, meant: False
+    # the people of the most populous place whose own name it is (generator.places.population)
+    place_population: Callable[[str], int] = lambda name: 0
 
 
 class Kept(NamedTuple):
@@ -1076,10 +1078,17 @@ def inside(kept: list[Kept], context: Context, skip: frozenset[str] = frozenset(
     return found
 
 
+BIG_CITY = 300_000  # a common surname that is the own name of a city this large means the city
+
+
 def person_word(name: str, context: Context) -> bool:
     """One word that is a given name or one of the commoner surnames ("Campbell", "Marx", "Adam"): GeoNames'
-    knowing it as a place says little of what the text means by it unless the model reads a place in it."""
-    return " " not in name and (context.given_name(name) or context.common_surname(name))
+    knowing it as a place says little of what the text means by it unless the model reads a place in it.
+    Not a surname that is the name of a city of :data:`BIG_CITY` people or more ("We leave Glasgow in the
+    rain"): alone, that is the city."""
+    if " " in name:
+        return False
+    return context.given_name(name) or (context.common_surname(name) and context.place_population(name) < BIG_CITY)
 
 
 def geonames_place(name: str, placed: bool, article: Article) -> bool:
