@@ -56,6 +56,20 @@ def is_given_name(word: str) -> bool:
     return folded in _words("first:male", "first:female") or folded in _world_given_names()
 
 
+@functools.lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """The words Webster's Second International Dictionary lists in lower case (the ``english-words``
+    package's ``web2`` list: 210,000 words, read in a quarter of a second)."""
+    from english_words import get_english_words_set  # only when a name is asked about: it takes 0.25 s
+
+    return frozenset(word for word in get_english_words_set(["web2"], lower=False) if word.islower())
+
+
+def is_common_noun(word: str) -> bool:
+    """A word the dictionary lists in lower case ("water", "spouse", "apple"; not "Gorbachev")."""
+    return word.casefold() in _common_nouns()
+
+
 COMMON_SURNAMES = 10_000  # the Census's commoner surnames: 0.002% of people or more ("Croft", not "Times")
 
 

@@ -665,3 +665,4 @@ def test_a_surname_that_names_a_big_city_is_the_city_alone_and_a_small_towns_is_
                  "The innkeeper, Morag Campbell, recommends the path. Campbell has run the inn for years."])
     found = by_name(analyse([a], gazetteer)["t"])
     assert found["Glasgow"].kind == "place" and found["Morag Campbell"].kind == "person"
+

@@ -610,3 +610,16 @@ def test_a_building_the_model_called_a_group_is_a_place_and_its_short_form_the_s
     assert kinds["Steven F. Udvar-Hazy Center"] == ("place", ("Udvar-Hazy Center",))
     assert kinds["Evergreen Aviation Museum of McMinnville"] == ("place", ("Evergreen Aviation Museum",))
     assert kinds["Comic Corps"] == ("group", ())  # no building's word: the model's kind stands
+
+
+def test_a_word_of_the_dictionary_called_a_person_is_none_but_a_surname_is(gazetteer):
+    """"Water said" (a slip for Waters), "Spouse": one word the dictionary lists in lower case is no person;
+    a given name, a common surname, a surname of a person the article names in full, a name no dictionary
+    lists ("Gorbachev") and a title (rule a-title-alone's) are not this rule's."""
+    from generator.nlp.analyse import EVIDENCE
+
+    texts = ["Kathryn Waters", "Water", "Spouse", "Gorbachev", "Tom Cook", "Cook", "Ann Bloom", "Bloom", "Rose"]
+    found, _ = group_mentions([Mention(t, "PERSON", i) for i, t in enumerate(texts)], (), gazetteer, **EVIDENCE)
+    names = {n for e in found for n in (e.name, *e.aliases)}
+    assert not {"Water", "Spouse"} & names
+    assert {"Kathryn Waters", "Gorbachev", "Tom Cook", "Cook", "Bloom", "Rose"} <= names

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from generator.compress import Parsed
 from generator.gazetteer import Gazetteer
 from generator.model import Analysis, Article
-from generator.names import is_common_surname, is_given_name, is_person_name, one_given_name
+from generator.names import is_common_noun, is_common_surname, is_given_name, is_person_name, one_given_name
 from generator.nlp import lexicon
 from generator.nlp.abbreviations import find_pairs
 from generator.nlp.entities import (
@@ -1001,6 +1001,7 @@ EVIDENCE: dict[str, Callable[..., object]] = dict(
     known_place=is_known_place, person_name=is_person_name, given_name=is_given_name, place_name=is_place_name,
     place_meanings=meanings, one_given_name=one_given_name, common_surname=is_common_surname,
     place_country=country_of, small_places=small_places, distinct_place=distinct_place, place_population=population,
+    common_noun=is_common_noun,
 )
 
 

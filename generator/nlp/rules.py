@@ -102,6 +102,8 @@ class Context:
     distinct_place: Callable[[str, int], bool] = lambda name, meant: False
     # the people of the most populous place whose own name it is (generator.places.population)
     place_population: Callable[[str], int] = lambda name: 0
+    # a word the dictionary lists in lower case (generator.names.is_common_noun)
+    common_noun: Callable[[str], bool] = lambda word: False
 
 
 class Kept(NamedTuple):
@@ -355,6 +357,23 @@ def _a_people(mention: Mention, name: str | None, facts: Mentions) -> Mention:
             and re.fullmatch(r"[A-Z][a-z]+[^s]s", words[0]) and not _ADHERENT.match(words[0]):
         return replace(mention, label="PERSON")
     return mention
+
+
+@rule(LABELS, "a-word-of-the-dictionary-called-a-person", "Water/PERSON -> no Water")
+def _dictionary_word(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """One word the model calls a person's that the dictionary lists in lower case ("Water said", "Spouse",
+    "Apple's iPhone"), that is no given name, no common surname and no last word of a person's full name in
+    the article, and that no title, occupation or role says is a person's, is no person: a thing or a
+    typing slip. ("Halston", "Gorbachev" are no words of the dictionary.)"""
+    context = facts.context
+    if name is not None or mention.key or mention.label != "PERSON" or mention.cued or mention.role:
+        return mention
+    word = normalise(mention.text, "PERSON")
+    if " " in word or not word or not context.common_noun(word) or context.given_name(word) \
+            or context.common_surname(word) or word.casefold() in facts.surnames \
+            or word.casefold() in TITLE_WORDS:  # a title alone is rule a-title-alone's
+        return mention
+    return replace(mention, label="MISC")
 
 
 @rule(LABELS, "abbreviation-of-a-term", "pair: bovine spongiform encephalopathy/BSE; BSE/ORG -> no BSE")
