@@ -623,3 +623,23 @@ def test_a_word_of_the_dictionary_called_a_person_is_none_but_a_surname_is(gazet
     names = {n for e in found for n in (e.name, *e.aliases)}
     assert not {"Water", "Spouse"} & names
     assert {"Kathryn Waters", "Gorbachev", "Tom Cook", "Cook", "Bloom", "Rose"} <= names
+
+
+def test_a_given_name_and_a_place_head_is_a_place_when_the_article_writes_the_head_in_lower_case(gazetteer):
+    from generator.nlp.analyse import EVIDENCE
+
+    def kinds(common_words):
+        found, _ = group_mentions([Mention("Art Gallery", "PERSON", 0), Mention("Stuart Hall", "PERSON", 1)], (),
+                                  gazetteer, common_words=frozenset(common_words), **EVIDENCE)
+        return {e.name: e.kind for e in found}
+
+    assert kinds({"gallery", "director"}) == {"Art Gallery": "place", "Stuart Hall": "person"}
+    assert kinds(set())["Art Gallery"] == "person"  # "Art" and "Gallery" are a given name and a surname
+
+
+def test_a_name_the_model_calls_a_persons_that_ends_on_a_places_word_is_a_place(gazetteer):
+    from generator.nlp.analyse import EVIDENCE
+
+    texts = ["Bat Cave", "Malham Tarn", "Rannoch Moor"]
+    found, _ = group_mentions([Mention(t, "PERSON", i) for i, t in enumerate(texts)], (), gazetteer, **EVIDENCE)
+    assert {e.name: e.kind for e in found} == {t: "place" for t in texts}

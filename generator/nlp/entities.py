@@ -228,13 +228,17 @@ def after_a_person(mention: Mention, people_words: set[str]) -> Mention:
     return mention
 
 
-def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool]) -> Mention:
+def headed(mention: Mention, name: str, person_name: Callable[[str, str], bool],
+           common_words: frozenset[str] = frozenset()) -> Mention:
     """"Castlefrank Road", "Wat Pho" or "Instituto Gonzaga" called a person: its head word (or a place's
     first word: lexicon ``place-prefixes``) says a place or a group,
-    unless the name is a given name and a surname ("Stuart Hall"). A longer name that ends on such a word is
-    a building or an institution named after a person ("the Harold T. Whitcomb Center")."""
+    unless the name is a given name and a surname ("Stuart Hall") and the article does not write its head
+    word in lower case too ("Art Gallery" beside "the director of the gallery" is the gallery). A longer
+    name that ends on such a word is a building or an institution named after a person ("the Harold T.
+    Whitcomb Center")."""
     words = name.split()
-    if len(words) < 2 or (len(words) == 2 and person_name(words[0], words[-1])):
+    if len(words) < 2 or (len(words) == 2 and person_name(words[0], words[-1])
+                          and words[-1].casefold() not in common_words):
         return mention
     if words[0].casefold() in GROUP_HEADS or words[-1].casefold() in GROUP_HEADS:
         return Mention(mention.text, "ORG", mention.sentence)

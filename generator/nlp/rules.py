@@ -402,7 +402,7 @@ def _family(mention: Mention, name: str | None, facts: Mentions) -> Mention:
 def _head_word_of_a_person(mention: Mention, name: str | None, facts: Mentions) -> Mention:
     if name is None or mention.label != "PERSON" or mention.key:
         return mention
-    return headed(mention, name, facts.context.person_name)
+    return headed(mention, name, facts.context.person_name, facts.context.common_words)
 
 
 # -- 3. lookups: the gazetteer's entry for a name the plain lookup did not find ------------------------------
