@@ -415,9 +415,8 @@ def unnamed_names(doc: Doc, columns: numpy.ndarray, c: Columns) -> list[tuple[in
 
 def unnamed_place(doc: Doc, c: Columns, start: int, end: int) -> bool:
     """Proper nouns the model left out, after a preposition of place or "of" ("In Accra and in Kumasi", "the
-    Northern District of Illinois"), that are a
-    place's own name in GeoNames, of 15,000 people or more, and no given name, common surname, month or day
-    ("in March" is no town in England)."""
+    Northern District of Illinois"), that are a place's own name in GeoNames, of 15,000 people or more, and
+    no given name, common surname, month or day ("in March" is no town in England)."""
     placed = after_a_place_preposition(c, start) or (start >= 1 and c.lower[start - 1] == OF)
     if not placed or not all(t.is_title for t in doc[start:end]):
         return False
