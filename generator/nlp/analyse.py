@@ -543,8 +543,9 @@ def table_runs(doc: Doc, runs: list[tuple[int, int, int, int]], cut: Callable[[i
         name = cut(start, end)
         if not covering:  # "Buffalo 13 12 3 78 74 29": the model saw no name in the line's first cell
             into.mentions.append(Mention(name, "ORG", sentence_of(start)))
-        elif all(run[2] in PLACE_LABEL_IDS for run in covering) and name.casefold() not in country_words_all():
-            # a town in a table of standings is its team ("Hartford 12 7 6 77 76 30"); a country stays a place
+        elif all(run[2] in PLACE_LABEL_IDS for run in covering) and not any(m < 0 for m in meanings(name)[:1]):
+            # a town in a table of standings is its team ("Hartford 12 7 6 77 76 30"); a country (the likeliest
+            # meaning GeoNames gives the name: countries' IDs are negative) stays a place
             runs = [run for run in runs if run not in covering]
             into.mentions.append(Mention(name, "ORG", sentence_of(start), cued=True, side=True))
     return runs
@@ -565,12 +566,6 @@ def ranked_name(doc: Doc) -> tuple[int, int] | None:
     if not all(t.is_title or t.is_upper or t.text in {"-", ".", "'", "&"} for t in words if not t.is_space):
         return None
     return 0, cell
-
-
-@functools.lru_cache(maxsize=1)
-def country_words_all() -> frozenset[str]:
-    """Every country's name, case-folded ("japan", "south africa")."""
-    return frozenset(name.casefold() for name in country_names().values())
 
 
 def label_in_sentence_case(doc: Doc) -> bool:
