@@ -294,7 +294,8 @@ def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str,
 # cells set apart by tabs, runs of spaces or bars. Only a run of two or more such lines is a table (blank
 # lines between them do not end it): one alone may be a line of prose cut short.
 _CELLS = re.compile(r"\t|\s{2,}|\s\|\s")
-_FIGURE = re.compile(r"^[(\[]?[-+]?[$£€]?\d[\d.,:/%'’-]*[)\]]?[.,;]?$")  # 12:44.90, 2-1, 45.6%, (3), 1.
+_FIGURE = re.compile(r"^[(\[]?[-+]?[$£€]?\.?\d[\d.,:/%'’-]*[)\]]?[.,;]?$")  # 12:44.90, 2-1, 45.6%, (3), 1., .569
+_EMPTY_CELL = re.compile(r"^[-–—]{1,2}$")  # a table's cell with no figure in it ("New York 74 56 .569 -")
 TABLE_RUN = 2
 # A row of figures under a label, as results and rates are tabled in wire copy ("Pre-tax profit 24.1 vs 20.4",
 # "Earnings per share 9.8p vs 8.3p", "Shr 27 cents vs 24 cents", "Repo rate 3.00"): a figure may carry its
@@ -306,7 +307,8 @@ LABEL_WORDS = 4  # more, and a line ending on a figure is more likely prose cut 
 
 
 def table_line(raw: str) -> bool:
-    """A line of names and figures (:data:`_FIGURE`) that opens or ends on a figure, whose words are mostly
+    """A line of names and figures (:data:`_FIGURE`) that opens or ends on a figure (or on an empty cell
+    after one), whose words are mostly
     capitalised and which ends on no sentence's mark; a row of figures under a label (:func:`labelled_figures`);
     or three cells or more."""
     line = raw.strip()
@@ -317,6 +319,8 @@ def table_line(raw: str) -> bool:
     tokens = line.split()
     if labelled_figures(tokens):
         return True
+    if len(tokens) >= 3 and _EMPTY_CELL.match(tokens[-1]) and _FIGURE.match(tokens[-2]):  # "... .569 -"
+        tokens = tokens[:-1]
     if len(tokens) < 2 or not (_FIGURE.match(tokens[0]) or _FIGURE.match(tokens[-1])):
         return False
     if line[-1] in ".!?:;" and not _FIGURE.match(tokens[-1]):

@@ -42,7 +42,10 @@ def case_forms(texts: Iterable[str]) -> dict[str, str]:
         for index, match in enumerate(WORD.finditer(text)):
             if index and not OPENING.search(text[max(0, match.start() - 8):match.start()]):
                 word = match.group(0)
-                counts.setdefault(word.casefold(), Counter())[word] += 1
+                # "EU-wide" says how the article writes "EU" as well as the whole word
+                parts = word.split("-") if "-" in word else []
+                for form in (word, *filter(None, parts)):
+                    counts.setdefault(form.casefold(), Counter())[form] += 1
     return {folded: max(forms, key=lambda form: (forms[form], form)) for folded, forms in counts.items()}
 
 

@@ -657,6 +657,18 @@ def test_names_the_model_runs_together_are_cut_apart(gazetteer):
     assert found["Frankie Fredericks"].kind == "person"
 
 
+def test_scores_beside_names_a_given_name_read_as_a_place_and_a_side_at_its_ground(gazetteer):
+    """A figure beside a person's name is no part of it; a given name the model reads as a place's, before a
+    surname, opens the person's name; "X at Y" is a side and the place it plays at."""
+    a = article(["Northfield declared on 412 for eight ( R. Irani 123 , N. Hussain 88 ) on Friday .",
+                 "Magnus Larsson ( Sweden ) beat Alex O'Brien ( U.S. ) 6-3 7-5",
+                 "Fast bowler Geoff Allott took five wickets against Sussex at Hove on Friday."])
+    found = by_name(analyse([a], gazetteer)["t"])
+    assert found["N. Hussain"].kind == found["Magnus Larsson"].kind == found["Geoff Allott"].kind == "person"
+    assert not any(any(ch.isdigit() for ch in name) for name in found)
+    assert "Magnus" not in found and "Sussex at Hove" not in found and found["Hove"].kind == "place"
+
+
 def test_a_surname_that_names_a_big_city_is_the_city_alone_and_a_small_towns_is_not(gazetteer):
     """GeoNames' knowing a common surname as a place says little ("Campbell" is a town in California), unless
     the place is a city of 300,000 people or more: alone, "Glasgow" is the city, though the model read a

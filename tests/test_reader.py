@@ -263,6 +263,9 @@ def test_one_line_of_names_and_figures_or_wrapped_prose_is_no_table(tmp_path):
     assert not any(p.table for p in article.paragraphs) and len(article.body) == 2
     assert table_line("Japan 3 2 1 0 6 2 7") and table_line("Smith 1,234 (45.6%)")
     assert not table_line("the talks resumed on Monday after 3") and not table_line("Turnout was 45.6%.")
+    # a percentage written from its point, an empty cell after the figures (a leader's "games behind")
+    assert table_line("Westfield 74 56 .569 -") and table_line("Eastbrook 70 61 .534 4 1/2")
+    assert not table_line("- Victory after victory -") and not table_line("He scored 3 -")
 
 
 def test_rows_of_figures_under_labels_are_a_table(tmp_path):

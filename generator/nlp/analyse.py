@@ -322,6 +322,7 @@ def _ids(strings: Iterable[str]) -> frozenset[int]:
 HYPHEN, COMMA, OF, PERSON, NORP = (get_string_id(s) for s in ("-", ",", "of", "PERSON", "NORP"))
 FROM, THE, AT, UNIVERSITY = (get_string_id(s) for s in ("from", "the", "at", "university"))
 PLACE_LABEL_IDS = _ids(("GPE", "LOC"))
+GIVEN_NAME_MISREAD_IDS = _ids(("GPE", "LOC", "NORP", "ORG", "FAC"))  # labels the model gives a lone given name
 SURNAME_PARTICLES = lexicon.words("surname-particles")  # "Herve de Charette", "Ludwig van Beethoven"
 POSSESSIVE_TAG, OFFICE_IDS = get_string_id("POS"), _ids(("office", "department"))
 ORG, APOSTROPHE = get_string_id("ORG"), get_string_id("'")
@@ -509,6 +510,23 @@ def through_plural_possessives(c: Columns, runs: list[tuple[int, int, int, int]]
     return out
 
 
+def given_name_before_a_surname(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """A given name the model read as a place's or a group's, right before a surname it read as a person's,
+    is the first word of that person's name ("[Magnus/GPE] [Larsson/PERSON] beat ..." is Magnus Larsson):
+    one run, a person's. Not a given name ("Sweden Larsson"), nor a name of two words or more before it."""
+    out: list[tuple[int, int, int, int]] = []
+    for run in runs:
+        start, end, label, _ = run
+        if out and label == PERSON and end - start == 1 and doc[start].is_title:
+            before = out[-1]
+            if before[1] == start and before[1] - before[0] == 1 and before[2] in GIVEN_NAME_MISREAD_IDS \
+                    and not before[3] and doc[before[0]].is_title and is_given_name(doc[before[0]].text):
+                out[-1] = (before[0], end, PERSON, 0)
+                continue
+        out.append(run)
+    return out
+
+
 def between_figures(doc: Doc, runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """In a line of a table, names are cells: a run the model read across a figure ("Leeds United 3
     Sheffield") is cut at each figure, and the figures are left out."""
@@ -552,13 +570,14 @@ def table_runs(doc: Doc, runs: list[tuple[int, int, int, int]], cut: Callable[[i
 
 
 RANKED_FIGURES = 3  # a name and this many figures or more: a row of standings, a leaderboard, a medal table
+EMPTY_CELLS = frozenset({"-", "--", "–", "—"})  # a cell of a row with no figure in it ("New York 74 56 .569 -")
 
 
 def ranked_name(doc: Doc) -> tuple[int, int] | None:
     """A row of standings or a leaderboard: a name of capitalised words, then :data:`RANKED_FIGURES` figures
     or more and nothing else ("Hartford 12 7 6 77 76 30", "Greg Norman 66 69 135"): (start, end) of the
     name; else None."""
-    figure = [any(ch.isdigit() for ch in token.text) for token in doc]
+    figure = [any(ch.isdigit() for ch in token.text) or token.text in EMPTY_CELLS for token in doc]
     cell = next((i for i, is_figure in enumerate(figure) if is_figure), len(doc))
     if cell == 0 or len(doc) - cell < RANKED_FIGURES or not all(figure[cell:]):
         return None
@@ -733,6 +752,20 @@ def _office_at_the_end(t: Tokens, first: int, end: int, label: str, key: str) ->
     while cut - first > 1 and c.lower[cut - 1] in OFFICE_WORD_IDS and t.doc[cut - 1].is_title:
         cut -= 1
     return first, cut
+
+
+@rule(BOUNDS, "figures-beside-a-persons-name",
+      "Essex declared on 412 for eight ( R. Irani 123 , N. Hussain 88 ) on Friday . -> N. Hussain/PERSON")
+def _figures_beside_a_person(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    """A person's name holds no figure: the model read a score, a time or an age beside it into the name
+    ("Scottie Pippen 22", "A. Mullally 4-37"): the name ends before its first figure and opens after the
+    figures before it. A group's or a building's name may hold one ("Studio 54", "Terminal 5")."""
+    if label != "PERSON" or key:
+        return first, end
+    figure = [any(ch.isdigit() for ch in token.text) for token in t.doc[first:end]]
+    while len(figure) > 1 and figure[0]:  # "135 Colin Montgomerie"
+        first, figure = first + 1, figure[1:]
+    return first, first + next((i for i, is_figure in enumerate(figure) if is_figure and i), len(figure))
 
 
 @rule(NOT_NAMES_AFTER, "part-of-a-job-title", "The Home Secretary said the plan would be reviewed. -> no Home")
@@ -936,7 +969,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
     def sentence_of(token: int) -> int:
         return offset + bisect.bisect_right(sentence_starts, token) - 1
 
-    runs = through_plural_possessives(c, entity_runs(c))
+    runs = given_name_before_a_surname(doc, through_plural_possessives(c, entity_runs(c)))
     if table:
         runs = table_runs(doc, runs, cut, sentence_of, into)
     cited = CITATION.match(text) if not prose else None

@@ -52,6 +52,7 @@ from generator.nlp.entities import (
     PLACE_EVIDENCE,
     PLACE_HEADS,
     PLACE_LABELS,
+    PLACE_PREFIXES,
     TITLE_WORDS,
     Mention,
     after_a_person,
@@ -75,6 +76,7 @@ from generator.nlp.entities import (
 )
 from generator.text import slugify
 
+CAMPUS_HEADS = frozenset({"university", "college"})  # a name that goes on "at" its campus ("... at Greensboro")
 GENERATIONS = lexicon.words("generations")  # "Johann II Bernoulli", "Martin Luther King Jr"
 
 @dataclass(frozen=True)
@@ -144,10 +146,13 @@ class Mentions:
 
     @functools.cached_property
     def term_abbreviations(self) -> set[str]:
-        """Short forms the article spells out in lower case: a term's, not a name's ("bovine spongiform
-        encephalopathy (BSE)", "improvised explosive device (IED)")."""
+        """Short forms the article spells out in lower case, or in words of the dictionary only that the
+        model read as a person's name: a term's, not a name's ("bovine spongiform encephalopathy (BSE)",
+        "Bovine Spongiform Encephalopathy (BSE)", "improvised explosive device (IED)")."""
+        people = {m.text for m in self.mentions if m.label == "PERSON"}
         return {short for long, short in self.pairs
-                if not any(word[:1].isupper() for word in long.split() if word[:1].isalpha())}
+                if not any(word[:1].isupper() for word in long.split() if word[:1].isalpha())
+                or (long in people and dictionary_words(long.split(), self.context))}
 
     @functools.cached_property
     def lone_people(self) -> set[str]:
@@ -218,6 +223,18 @@ def _from_to(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
     return tuple(replace(mention, text=side, label="GPE") for side in sides)
 
 
+@rule(SPLITS, "a-name-at-a-place", "Sussex at Hove/ORG -> Sussex is group")
+def _at_a_place(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
+    """"against Sussex at Hove", "Leeds at Elland Road": a span the model read across "at" is a name and the
+    place it is at, when GeoNames knows the side after "at" as a place's own name; not a university at its
+    campus ("the University of North Carolina at Greensboro", one name: span rule university-at-its-campus)."""
+    before, at, after = mention.text.partition(" at ")
+    if not at or mention.key or " at " in after or not (before[:1].isupper() and after[:1].isupper()) \
+            or not facts.context.place_name(after) or any(w.casefold() in CAMPUS_HEADS for w in before.split()):
+        return (mention,)
+    return replace(mention, text=before), replace(mention, text=after, label="GPE")
+
+
 @rule(SPLITS, "two-groups-either-side-of-a-comma",
       "the Air Force Academy, Squadron Officer School/ORG -> Squadron Officer School is group")
 def _comma(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
@@ -281,7 +298,7 @@ def _event_or_award(mention: Mention, name: str | None, facts: Mentions) -> Ment
 WORK_HEADS = lexicon.words("work-heads")
 
 
-@rule(LABELS, "named-as-a-work", "the First Symphony/PERSON -> no First Symphony")
+@rule(LABELS, "named-as-a-work", "the Dvorak Symphony/PERSON -> no Dvorak Symphony")
 def _work(mention: Mention, name: str | None, facts: Mentions) -> Mention:
     """A name that ends on a word for a work (lexicon ``work-heads``: "the First Symphony", "The Inspector
     Lynley Mysteries", "Overtures") is a work's, whatever the model called it."""
@@ -331,6 +348,7 @@ def _building_called_a_group(mention: Mention, name: str | None, facts: Mentions
 
 
 PLACE_HEADS_FIRST = lexicon.words("place-heads-first")
+NAME_WORDS = TITLE_WORDS | HEADS | PLACE_PREFIXES | PLACE_HEADS_FIRST  # words that say what a name names
 
 
 @rule(LABELS, "building-named-by-its-first-word", "Palazzo Avino/PERSON -> Palazzo Avino is place")
@@ -374,6 +392,29 @@ def _dictionary_word(mention: Mention, name: str | None, facts: Mentions) -> Men
             or word.casefold() in TITLE_WORDS:  # a title alone is rule a-title-alone's
         return mention
     return replace(mention, label="MISC")
+
+
+@rule(LABELS, "words-of-the-dictionary-called-a-person",
+      "Bovine Spongiform Encephalopathy/PERSON -> no Bovine Spongiform Encephalopathy")
+def _dictionary_words(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """Two words or more the model calls a person's name, each one the dictionary lists in lower case and
+    none a given name or a common surname, that no title, occupation or role says are a person's: a term in
+    capitals ("Bovine Spongiform Encephalopathy", "Improvised Explosive Device"), not a name ("Grace Hope",
+    "Rose Garden" have name words; rule a-word-of-the-dictionary-called-a-person is for one word)."""
+    if name is not None or mention.key or mention.label != "PERSON" or mention.cued or mention.role:
+        return mention
+    words = normalise(mention.text, "PERSON").split()
+    if len(words) >= 2 and dictionary_words(words, facts.context):
+        return replace(mention, label="MISC")
+    return mention
+
+
+def dictionary_words(words: Sequence[str], context: Context) -> bool:
+    """Every word one the dictionary lists in lower case, and none a given name, a common surname, a title, or
+    a word that says a place's or an institution's name (a head word, a first word: "Wat Pho", "Mount Fuji"):
+    no part of a name (:func:`_dictionary_words`)."""
+    return all(context.common_noun(w) and not context.given_name(w) and not context.common_surname(w)
+               and w.casefold() not in NAME_WORDS for w in words)
 
 
 @rule(LABELS, "abbreviation-of-a-term", "pair: bovine spongiform encephalopathy/BSE; BSE/ORG -> no BSE")
@@ -464,7 +505,7 @@ def _idea(mention: Mention, name: str, entry: GazetteerEntry | None, context: Co
     return entry is None and _IDEA.match(name) is not None
 
 
-@rule(DROPS, "capitalised-prose-called-a-person", "lower: space shuttle; Space Shuttle/PERSON -> no Space Shuttle")
+@rule(DROPS, "capitalised-prose-called-a-person", "lower: black box; Black Box/PERSON -> no Black Box")
 def _capitalised_prose(mention: Mention, name: str, entry: GazetteerEntry | None, context: Context) -> bool:
     words = name.split()
     return (mention.label == "PERSON" and not mention.cued and entry is None and len(words) >= 2
