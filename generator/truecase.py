@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 WORD = re.compile(r"[^\W\d_][\w'’.\-]*[^\W_]|[^\W\d_]")  # "Japan", "Al-Ain", "U.S", "O'Neill", "a"
 OPENING = re.compile(r"(?:[.!?]['\"”’)]*|[:—–-])\s*$")  # what ends before a sentence's (or a heading's) first word
@@ -75,3 +75,30 @@ def recase(text: str, forms: dict[str, str], names: bool = False) -> str:
     cased = WORD.sub(word, text)
     first = next((i for i, c in enumerate(cased) if c.isalpha()), None)
     return cased if first is None else cased[:first] + cased[first].upper() + cased[first + 1:]
+
+
+CAPITALS_WORD = re.compile(r"\b[^\W\d_a-z]{2,}(?:['’\-.][^\W\d_a-z]+)*\b")  # "BALTIMORE", "AL-AIN"
+NAME_LETTERS = 5
+CAPITALS_RUN = re.compile(rf"{CAPITALS_WORD.pattern}(?: {CAPITALS_WORD.pattern})*")  # "NEW YORK"
+
+
+def recase_names(text: str, forms: dict[str, str], known: Callable[[str], bool]) -> str:
+    """A line of a table not in capitals, with each run of words in capitals in it (a name set off, as the
+    home side of a result is: "Seattle 10 BALTIMORE 3") in its proper case when the evidence gives one: the
+    form ``forms`` gives each word, or a capital and lower case when ``known`` knows that as a name of two
+    words or of :data:`NAME_LETTERS` letters or more ("Baltimore", "New York"; an abbreviation is shorter).
+    Any other run stays in capitals ("DAX 3,112", "ING 52.10")."""
+    def run(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if all(word.casefold() in forms for word in found.split()):
+            return recase(found, forms, names=True)
+        titled = recase(found, {}, names=True)
+        return titled if (" " in found or len(found) >= NAME_LETTERS) and known(titled) else found
+
+    return CAPITALS_RUN.sub(run, text)
+
+
+def without_capitals(text: str) -> str:
+    """``text`` without its words in capitals: in a line of a table, capitals set a name off (the home
+    side), they are no evidence of how the article writes it."""
+    return CAPITALS_WORD.sub("", text)

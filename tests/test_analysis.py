@@ -636,6 +636,15 @@ def test_a_row_of_standings_names_a_team_and_a_country_stays_a_place(gazetteer, 
     assert "Friday, December 6 results" in [p.text for p in proper_case(a).paragraphs]
 
 
+def test_a_home_side_set_in_capitals_in_a_line_of_results_is_shown_in_its_proper_case(gazetteer, tmp_path):
+    a = seed_file(tmp_path, "baseball.txt", "date 1996-08-29\nNEW YORK 1996-08-29\n\n"
+                  "Results of games played on Wednesday:\n\nSeattle 10 BALTIMORE 3\nCleveland 9 MINNESOTA 4\n")
+    assert [p.text for p in proper_case(a).paragraphs if p.table] == [
+        "Seattle 10 Baltimore 3", "Cleveland 9 Minnesota 4"]
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert found["Baltimore"].kind == found["Minnesota"].kind == "group" and "BALTIMORE" not in found
+
+
 def test_a_headline_in_capitals_spells_the_datelines_place_as_the_dateline_does(gazetteer, tmp_path):
     a = seed_file(tmp_path, "golf.txt", "GOLF - NORMAN LEADS BY TWO IN SUN CITY.\n\nSUN CITY 1996-12-06\n\n"
                   "Australian Greg Norman shot a 66 on Friday to lead the Million Dollar Challenge by two shots.\n")

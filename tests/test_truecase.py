@@ -29,3 +29,14 @@ def test_a_word_of_capitals_with_no_vowel_is_an_abbreviation_and_stays_so():
 def test_a_word_in_a_hyphenated_word_gives_its_case():
     forms = case_forms(["The ministers proposed EU-wide rules and a Franco-German plan on Monday."])
     assert recase("EU REJECTS GERMAN PLAN", forms) == "EU rejects German plan"
+
+
+def test_a_name_in_capitals_in_a_line_of_a_table_takes_its_proper_case_and_an_abbreviation_stays():
+    from generator.truecase import recase_names
+
+    known = {"Baltimore", "New York", "Dax"}.__contains__
+    forms = {"seattle": "Seattle", "toronto": "Toronto"}
+    assert recase_names("Seattle 10 BALTIMORE 3", forms, known) == "Seattle 10 Baltimore 3"
+    assert recase_names("NEW YORK 74 56 .569 -", forms, known) == "New York 74 56 .569 -"
+    assert recase_names("TORONTO 62 71 .466 13", forms, known) == "Toronto 62 71 .466 13"
+    assert recase_names("DAX 3,112 ING 52.10 NHL", forms, known) == "DAX 3,112 ING 52.10 NHL"

@@ -57,7 +57,7 @@ from generator.places import (
 )
 from generator.shingles import signature
 from generator.summarise import SentenceInfo, summarise
-from generator.truecase import case_forms, in_capitals, recase
+from generator.truecase import CAPITALS_WORD, case_forms, in_capitals, recase, recase_names, without_capitals
 
 log = logging.getLogger(__name__)
 
@@ -155,16 +155,19 @@ def proper_case(article: Article) -> Article:
     country's name, or as the dateline spells it), so that the model reads names as names and the briefing
     does not shout."""
     texts = [article.title or "", article.caption or "", *(p.text for p in article.paragraphs)]
-    if not any(in_capitals(text) for text in texts):
+    tables = [p.text for p in article.paragraphs if p.table and not in_capitals(p.text)]
+    if not any(in_capitals(text) for text in texts) and not any(CAPITALS_WORD.search(text) for text in tables):
         return article
-    forms = {**{word: word.capitalize() for word in MONTHS_DAYS}, **country_words(), **case_forms(texts)}
+    evidence = [article.title or "", article.caption or "",
+                *(without_capitals(p.text) if p.table else p.text for p in article.paragraphs)]
+    forms = {**{word: word.capitalize() for word in MONTHS_DAYS}, **country_words(), **case_forms(evidence)}
     filed = [(re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE), place)
              for place in (part.strip() for part in (article.dateline or "").split(",")) if place]
 
     def proper(text: str | None, names: bool = False) -> str | None:
-        if not text or not in_capitals(text):
+        if not text or not (in_capitals(text) or names):
             return text
-        cased = recase(text, forms, names)
+        cased = recase(text, forms, names) if in_capitals(text) else recase_names(text, forms, is_known_place)
         for pattern, place in filed:  # a place the dateline names is spelt as the dateline spells it ("Sun City")
             cased = pattern.sub(lambda _, place=place: place, cased)
         return cased
