@@ -678,6 +678,16 @@ def test_scores_beside_names_a_given_name_read_as_a_place_and_a_side_at_its_grou
     assert "Magnus" not in found and "Sussex at Hove" not in found and found["Hove"].kind == "place"
 
 
+def test_a_city_addressed_in_a_speech_is_no_surname_of_a_town_named_after_a_place_word(gazetteer):
+    """"Thank you, Glasgow": the model may read the city addressed as a person; a town whose name opens on a
+    place's first word and ends on the city's name is no person's full name (lexicon place-prefixes)."""
+    a = article(["Thank you, Glasgow. It is a privilege to stand before you in this great city.",
+                 "We will build the ferry in Port Glasgow, and we will sail it from Ardrossan."])
+    found = by_name(analyse([a], gazetteer)["t"])
+    assert found["Port Glasgow"].kind == "place" and found["Ardrossan"].kind == "place"
+    assert not any(e.kind == "person" for e in found.values()), found
+
+
 def test_a_surname_that_names_a_big_city_is_the_city_alone_and_a_small_towns_is_not(gazetteer):
     """GeoNames' knowing a common surname as a place says little ("Campbell" is a town in California), unless
     the place is a city of 300,000 people or more: alone, "Glasgow" is the city, though the model read a

@@ -1009,10 +1009,15 @@ PEOPLE: list[Rule] = []
 
 @rule(PEOPLE, "person-by-the-surname-alone", "Uzo Aduba/ORG; Aduba/PERSON -> Uzo Aduba is person")
 def _by_surname_alone(item: Kept, article: Article) -> bool:
-    """The model is surer of people named by surname: "Kamen said"."""
+    """The model is surer of people named by surname: "Kamen said". Not a place GeoNames knows by the whole
+    name, nor one that opens on a place's first word ("Thank you, Glasgow", read as a person's, says nothing
+    of Port Glasgow; lexicon ``place-prefixes``)."""
     words = item.name.split()
-    return (not item.key and 2 <= len(words) <= 3 and person_shaped(words)
-            and item.mention.label in {"ORG", "GPE", "LOC", "FAC"} and words[-1].casefold() in article.alone_as_person)
+    context = article.context
+    return (not item.key and 2 <= len(words) <= 3 and person_shaped(words) and not context.known_place(item.name)
+            and (words[0].casefold() not in PLACE_PREFIXES or context.given_name(words[0]))
+            and item.mention.label in {"ORG", "GPE", "LOC", "FAC"}
+            and words[-1].casefold() in article.alone_as_person)
 
 
 @rule(PEOPLE, "a-persons-name-in-the-other-order",
