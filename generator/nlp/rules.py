@@ -780,6 +780,22 @@ def _group_by_its_words(article: Article, clusters: Clusters) -> Pairs:
         yield from owner_of_short_form(short, longer, clusters)
 
 
+@rule(MERGES, "a-clipped-first-word", "Federal Reserve/ORG; Fed/ORG -> Federal Reserve = Fed")
+def _clipped(article: Article, clusters: Clusters) -> Pairs:
+    """One word of three letters or more that the first word of one group's longer name opens on, two letters
+    short of it or more, is that group's clipped name ("the Fed" of the Federal Reserve, "the Met" of the
+    Metropolitan Police). Not an institution's head word ("Bank" is no clipping of Bankers Trust), a name
+    the model calls a place, nor one GeoNames knows."""
+    groups = sorted(article.group_labelled)
+    for short in groups:
+        if " " in short or len(short) < 3 or not short.istitle() or short.casefold() in HEADS \
+                or short in article.place_labelled or article.context.known_place(short):
+            continue
+        longer = [long for long in groups if " " in long and long.startswith(short)
+                  and len(long.split()[0]) >= len(short) + 2]
+        yield from owner_of_short_form(short, longer, clusters)
+
+
 def owner_of_short_form(short: str, longer: Sequence[str], clusters: Clusters) -> Pairs:
     """The pair of a short form and the one entity of the longer names it shortens, if it is only one's: of
     several such names, the shortest stands for the rest."""
