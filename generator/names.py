@@ -51,7 +51,11 @@ def _world_given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """A given name of the Census lists or of :func:`_world_given_names`, accents aside ("Siméon")."""
+    """A given name of the Census lists or of :func:`_world_given_names`, accents aside ("Siméon"); not a
+    word of three capitals or more, which is an abbreviation ("ING", "BNP"; text in capitals is set in its
+    proper case before it is read: generator.truecase)."""
+    if len(word) >= 3 and word.isupper():
+        return False
     folded = unaccented(word).casefold()
     return folded in _words("first:male", "first:female") or folded in _world_given_names()
 

@@ -23,6 +23,8 @@ MIN_LETTERS = 6
 # for the short forms of titles, which are written with a capital and lower case ("MR" -> "Mr").
 VOWELS = frozenset("aeiouy")
 SHORT_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "mt", "ft"})
+# Nor for the short forms of units, which wire copy writes after a figure ("PROFIT RISES 18 PCT"): lower case.
+UNITS = frozenset({"pct", "mln", "bln", "mn", "bn", "pts", "km", "kg", "mph", "kph", "hrs", "yrs", "cts"})
 
 
 def in_capitals(text: str) -> bool:
@@ -68,6 +70,8 @@ def recase(text: str, forms: dict[str, str], names: bool = False) -> str:
 
     def unknown(found: str) -> str:
         folded = found.casefold()
+        if folded in UNITS:
+            return folded
         if found.isupper() and len(found) >= 2 and not VOWELS & set(folded) and folded.strip(".") not in SHORT_TITLES:
             return found
         return other(found)

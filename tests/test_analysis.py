@@ -645,6 +645,18 @@ def test_a_home_side_set_in_capitals_in_a_line_of_results_is_shown_in_its_proper
     assert found["Baltimore"].kind == found["Minnesota"].kind == "group" and "BALTIMORE" not in found
 
 
+def test_a_results_headline_in_capitals_names_the_company_not_its_half_year_nor_its_units(gazetteer, tmp_path):
+    """The title's names go through the span rules as the text's do: "H1" is the period, "PCT" a unit; a
+    name that opens on an abbreviation is a company's, not a person's; "its unit X" is a group."""
+    a = seed_file(tmp_path, "insurer.txt", "NORTHFIELD INSURER VANTEGO H1 PROFIT RISES 18 PCT .\n\n"
+                  "AMSTERDAM 1996-08-22\n\nNorthfield insurer Vantego NV said on Thursday its net profit rose 18 "
+                  "percent , helped by its U.S. unit Transamerica .\n\n"
+                  "Analysts at ABN Amro and ING Barings had forecast a smaller rise .\n")
+    found = by_name(analyse([a], gazetteer)[a.id])
+    assert "Vantego" in found["Vantego NV"].aliases and "Vantego H1" not in found and "PCT" not in found
+    assert found["ING Barings"].kind == found["Transamerica"].kind == "group"
+
+
 def test_a_headline_in_capitals_spells_the_datelines_place_as_the_dateline_does(gazetteer, tmp_path):
     a = seed_file(tmp_path, "golf.txt", "GOLF - NORMAN LEADS BY TWO IN SUN CITY.\n\nSUN CITY 1996-12-06\n\n"
                   "Australian Greg Norman shot a 66 on Friday to lead the Million Dollar Challenge by two shots.\n")

@@ -24,6 +24,7 @@ def test_a_word_of_capitals_with_no_vowel_is_an_abbreviation_and_stays_so():
     # the article writes neither word elsewhere: "NHL" has no vowel, "ICE" has; a title's short form is a word
     assert recase("NHL ICE HOCKEY - STANDINGS", {}) == "NHL ice hockey - standings"
     assert recase("MR SMITH WATCHES BBC TV", {"smith": "Smith"}) == "Mr Smith watches BBC TV"
+    assert recase("PROFIT RISES 18 PCT TO 5 MLN", {}) == "Profit rises 18 pct to 5 mln"
 
 
 def test_a_word_in_a_hyphenated_word_gives_its_case():

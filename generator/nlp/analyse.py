@@ -771,6 +771,18 @@ def _figures_beside_a_person(t: Tokens, first: int, end: int, label: str, key: s
     return first, first + next((i for i, is_figure in enumerate(figure) if is_figure and i), len(figure))
 
 
+REPORTING_PERIOD = re.compile(r"(?:[HQ][1-4]|[1-4][HQ]|FY\d{0,4}|9M)")  # "H1", "Q3", "1H", "FY96": a period
+
+
+@rule(BOUNDS, "a-reporting-period-after-a-name", "Siemens Q3 profit beat forecasts on Thursday. -> Siemens/ORG")
+def _reporting_period(t: Tokens, first: int, end: int, label: str, key: str) -> tuple[int, int]:
+    """A half, a quarter or a financial year after a company's name is the period its results are for, no
+    part of the name ("Aegon H1 profit", "Nokia Q2 results")."""
+    if label == "ORG" and not key and end - first >= 2 and REPORTING_PERIOD.fullmatch(t.doc[end - 1].text):
+        return first, end - 1
+    return first, end
+
+
 @rule(NOT_NAMES_AFTER, "part-of-a-job-title", "The Home Secretary said the plan would be reviewed. -> no Home")
 def _job_title(t: Tokens, first: int, end: int, label: str) -> bool:
     return label == "ORG" and end < len(t.doc) and t.c.lower[end] in JOB_AFTER_IDS
@@ -954,10 +966,6 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
     ``text`` is the string the Doc was made from (spaCy keeps every character, so ``doc.text == text``):
     pieces of it are cut by character offsets, because ``Doc.text`` and ``Span.text`` make a Python
     ``Token`` for every token they join (a third of this function's time before)."""
-    if paragraph == TITLE:  # the title's names only: no sentence, no position
-        for ent in doc.ents:
-            into.mentions.append(Mention(text[ent.start_char:ent.end_char], ent.label_, -1, ent.ent_id_))
-        return
     offset = len(into.sentences)
     first_mention = len(into.mentions)
     columns = doc.to_array(COLUMNS)
@@ -966,6 +974,10 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
 
     def cut(start: int, end: int) -> str:  # the text of tokens start..end, without the last one's space
         return text[starts[start]:starts[end] - c.space[end - 1]]
+
+    if paragraph == TITLE:  # the title's names only, through the same span rules: no sentence, no position
+        title_mentions(doc, c, cut, into)
+        return
 
     sentence_starts = sentences_of(doc, text, paragraph, prose, columns, c, into, parser)
 
@@ -1002,6 +1014,17 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
         into.mentions[first_mention:] = [replace(m, tabled=True) for m in into.mentions[first_mention:]]
     if prose:
         into.terms.update(content_words(doc, c))
+
+
+def title_mentions(doc: Doc, c: Columns, cut: Callable[[int, int], str], into: _Collected) -> None:
+    """The names of an article's title, read by the span rules as the text's are ("Aegon H1 profit rises"
+    names Aegon), in no sentence (-1)."""
+    runs = given_name_before_a_surname(doc, through_plural_possessives(c, entity_runs(c)))
+    tokens = Tokens(doc, c, {start: stop for start, stop, label_id, _ in runs if label_id in PLACE_LABEL_IDS})
+    for run in runs:
+        if (found := span_mention(tokens, run, cut)) is not None:
+            name, label, key, cued, _ = found
+            into.mentions.append(Mention(name, label, -1, key, cued))
 
 
 def person_role(doc: Doc, c: Columns, first: int, cut: Callable[[int, int], str]) -> str:

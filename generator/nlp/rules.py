@@ -409,6 +409,18 @@ def _dictionary_words(mention: Mention, name: str | None, facts: Mentions) -> Me
     return mention
 
 
+@rule(LABELS, "a-name-that-opens-on-an-abbreviation", "ING Barings/PERSON -> ING Barings is group")
+def _opens_on_an_abbreviation(mention: Mention, name: str | None, facts: Mentions) -> Mention:
+    """A name the model calls a person's that opens on an abbreviation of three capitals or more ("ING
+    Barings", "BNP Paribas", "HSBC Holdings") is a company's: a person's name opens on a given name or on
+    initials ("J. R. Smith", "AJ Styles"), never on letters that stand for words."""
+    words = normalise(mention.text, "PERSON").split()
+    if name is not None or mention.key or mention.label != "PERSON" or mention.cued or mention.role \
+            or len(words) < 2 or not (words[0].isalpha() and words[0].isupper() and len(words[0]) >= 3):
+        return mention
+    return replace(mention, label="ORG")
+
+
 def dictionary_words(words: Sequence[str], context: Context) -> bool:
     """Every word one the dictionary lists in lower case, and none a given name, a common surname, a title, or
     a word that says a place's or an institution's name (a head word, a first word: "Wat Pho", "Mount Fuji"):
