@@ -295,7 +295,7 @@ def split_paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[int, str,
 # lines between them do not end it): one alone may be a line of prose cut short.
 _CELLS = re.compile(r"\t|\s{2,}|\s\|\s")
 _FIGURE = re.compile(r"^[(\[]?[-+]?[$£€]?\.?\d[\d.,:/%'’-]*[)\]]?[.,;]?$")  # 12:44.90, 2-1, 45.6%, (3), 1., .569
-_EMPTY_CELL = re.compile(r"^[-–—]{1,2}$")  # a table's cell with no figure in it ("New York 74 56 .569 -")
+EMPTY_CELLS = frozenset({"-", "--", "–", "—"})  # a table's cell with no figure in it ("New York 74 56 .569 -")
 TABLE_RUN = 2
 # A row of figures under a label, as results and rates are tabled in wire copy ("Pre-tax profit 24.1 vs 20.4",
 # "Earnings per share 9.8p vs 8.3p", "Shr 27 cents vs 24 cents", "Repo rate 3.00"): a figure may carry its
@@ -308,9 +308,8 @@ LABEL_WORDS = 4  # more, and a line ending on a figure is more likely prose cut 
 
 def table_line(raw: str) -> bool:
     """A line of names and figures (:data:`_FIGURE`) that opens or ends on a figure (or on an empty cell
-    after one), whose words are mostly
-    capitalised and which ends on no sentence's mark; a row of figures under a label (:func:`labelled_figures`);
-    or three cells or more."""
+    after one), whose words are mostly capitalised and which ends on no sentence's mark; a row of figures
+    under a label (:func:`labelled_figures`); or three cells or more."""
     line = raw.strip()
     if _SIGNOFF.match(line):
         return False
@@ -319,7 +318,7 @@ def table_line(raw: str) -> bool:
     tokens = line.split()
     if labelled_figures(tokens):
         return True
-    if len(tokens) >= 3 and _EMPTY_CELL.match(tokens[-1]) and _FIGURE.match(tokens[-2]):  # "... .569 -"
+    if len(tokens) >= 3 and tokens[-1] in EMPTY_CELLS and _FIGURE.match(tokens[-2]):  # "... .569 -"
         tokens = tokens[:-1]
     if len(tokens) < 2 or not (_FIGURE.match(tokens[0]) or _FIGURE.match(tokens[-1])):
         return False

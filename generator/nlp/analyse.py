@@ -55,6 +55,7 @@ from generator.places import (
     population,
     small_places,
 )
+from generator.reader import EMPTY_CELLS
 from generator.shingles import signature
 from generator.summarise import SentenceInfo, summarise
 from generator.truecase import CAPITALS_WORD, case_forms, in_capitals, recase, recase_names, without_capitals
@@ -573,7 +574,6 @@ def table_runs(doc: Doc, runs: list[tuple[int, int, int, int]], cut: Callable[[i
 
 
 RANKED_FIGURES = 3  # a name and this many figures or more: a row of standings, a leaderboard, a medal table
-EMPTY_CELLS = frozenset({"-", "--", "–", "—"})  # a cell of a row with no figure in it ("New York 74 56 .569 -")
 
 
 def ranked_name(doc: Doc) -> tuple[int, int] | None:
@@ -984,7 +984,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
     def sentence_of(token: int) -> int:
         return offset + bisect.bisect_right(sentence_starts, token) - 1
 
-    runs = given_name_before_a_surname(doc, through_plural_possessives(c, entity_runs(c)))
+    runs = name_runs(doc, c)
     if table:
         runs = table_runs(doc, runs, cut, sentence_of, into)
     cited = CITATION.match(text) if not prose else None
@@ -997,7 +997,7 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
     if pairs:
         runs = pieces_of_long_forms(runs, pairs)
     runs = peer_mentions(c, runs, cut, sentence_of, into)
-    tokens = Tokens(doc, c, {start: stop for start, stop, label_id, _ in runs if label_id in PLACE_LABEL_IDS})
+    tokens = span_tokens(doc, c, runs)
     for run in runs:
         if (found := span_mention(tokens, run, cut)) is not None:
             name, label, key, cued, first = found
@@ -1019,12 +1019,23 @@ def collect(doc: Doc, text: str, paragraph: int, prose: bool, into: _Collected,
 def title_mentions(doc: Doc, c: Columns, cut: Callable[[int, int], str], into: _Collected) -> None:
     """The names of an article's title, read by the span rules as the text's are ("Aegon H1 profit rises"
     names Aegon), in no sentence (-1)."""
-    runs = given_name_before_a_surname(doc, through_plural_possessives(c, entity_runs(c)))
-    tokens = Tokens(doc, c, {start: stop for start, stop, label_id, _ in runs if label_id in PLACE_LABEL_IDS})
+    runs = name_runs(doc, c)
+    tokens = span_tokens(doc, c, runs)
     for run in runs:
         if (found := span_mention(tokens, run, cut)) is not None:
             name, label, key, cued, _ = found
             into.mentions.append(Mention(name, label, -1, key, cued))
+
+
+def name_runs(doc: Doc, c: Columns) -> list[tuple[int, int, int, int]]:
+    """The model's entity runs of a Doc, with the corrections that join runs (a plural's possessive inside
+    a group's name, a given name misread before its surname), for the title and the text alike."""
+    return given_name_before_a_surname(doc, through_plural_possessives(c, entity_runs(c)))
+
+
+def span_tokens(doc: Doc, c: Columns, runs: list[tuple[int, int, int, int]]) -> Tokens:
+    """The Doc as the span rules read it, with where each of its place runs ends."""
+    return Tokens(doc, c, {start: stop for start, stop, label_id, _ in runs if label_id in PLACE_LABEL_IDS})
 
 
 def person_role(doc: Doc, c: Columns, first: int, cut: Callable[[int, int], str]) -> str:

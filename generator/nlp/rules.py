@@ -225,8 +225,8 @@ def _from_to(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
 
 @rule(SPLITS, "a-name-at-a-place", "Sussex at Hove/ORG -> Sussex is group")
 def _at_a_place(mention: Mention, facts: Mentions) -> tuple[Mention, ...]:
-    """"against Sussex at Hove", "Leeds at Elland Road": a span the model read across "at" is a name and the
-    place it is at, when GeoNames knows the side after "at" as a place's own name; not a university at its
+    """"against Sussex at Hove", "the Orioles at Baltimore": a span the model read across "at" is a name and
+    the place it is at, when GeoNames knows the side after "at" as a place's own name; not a university at its
     campus ("the University of North Carolina at Greensboro", one name: span rule university-at-its-campus)."""
     before, at, after = mention.text.partition(" at ")
     if not at or mention.key or " at " in after or not (before[:1].isupper() and after[:1].isupper()) \
